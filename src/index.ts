@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { CliError, parseCliArgs, usage } from "./cli-args.js";
+import { httpSettingsProblem, startHttpServer } from "./http-server.js";
+import { createServer, toolNames } from "./mcp/server.js";
+import { runStartupChecks } from "./startup-checks.js";
+import { SERVER_NAME, SERVER_VERSION } from "./version.js";
+
+// stdout carries JSON-RPC only: every diagnostic goes to stderr.
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<number | undefined> {
+  let cli;
+  try {
+    cli = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      say(`${SERVER_NAME}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (cli.help) {
+    say(usage());
+    return 0;
+  }
+  if (cli.version) {
+    say(`${SERVER_NAME} ${SERVER_VERSION}`);
+    return 0;
+  }
+
+  const problems = runStartupChecks();
+  if (problems.length > 0) {
+    say(`${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`);
+    for (const problem of problems) say(`  - ${problem}`);
+    return 1;
+  }
+
+  const options = cli.auditLogPath ? { auditLogPath: cli.auditLogPath } : {};
+  if (cli.http) {
+    const token = process.env.MNM_HTTP_TOKEN || undefined;
+    const allowedHosts = process.env.MNM_ALLOWED_HOSTS?.split(",").map((h) => h.trim()).filter(Boolean);
+    const settings = { host: cli.host, port: cli.port, ...(token ? { token } : {}), ...(allowedHosts?.length ? { allowedHosts } : {}) };
+    const problem = httpSettingsProblem(settings);
+    if (problem) {
+      say(`${SERVER_NAME}: ${problem}`);
+      return 2;
+    }
+    const listener = await startHttpServer(settings, options);
+    const address = listener.address();
+    const port = typeof address === "object" && address ? address.port : cli.port;
+    const shownHost = cli.host.includes(":") ? `[${cli.host}]` : cli.host;
+    say(`${SERVER_NAME} ${SERVER_VERSION} ready on http://${shownHost}:${port}/mcp (stateless Streamable HTTP); tools: ${toolNames().join(", ")}`);
+    return undefined;
+  }
+
+  const server = createServer(options);
+  await server.connect(new StdioServerTransport());
+  say(`${SERVER_NAME} ${SERVER_VERSION} ready on stdio; tools: ${toolNames().join(", ")}`);
+  return undefined;
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    say(`${SERVER_NAME}: fatal: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

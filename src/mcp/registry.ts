@@ -1,0 +1,12 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ServerOptions } from "./server-options.js";
+
+/** One tool, resource or prompt: its name and how it registers itself. */
+export interface Registration {
+  kind: "tool" | "resource" | "prompt";
+  name: string;
+  register(server: McpServer, options: ServerOptions): void;
+}
+
+/** Everything the server serves, in the order tools/list shows it. */
+export const registrations: Registration[] = [];

@@ -1,0 +1,27 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { SERVER_NAME, SERVER_VERSION } from "../version.js";
+import { installValidationMessages } from "./validation-messages.js";
+import { registrations } from "./registry.js";
+import type { ServerOptions } from "./server-options.js";
+
+const INSTRUCTIONS = [
+  "Medical-necessity review support for sacroiliac (SI) joint procedures.",
+  "Every result is a recommendation for a licensed clinician, never a final determination.",
+  "Quote evidence only as returned by the tools: every quote is verbatim from the local corpus and carries its source, passage id and provenance.",
+].join(" ");
+
+/** Build the MCP server with every tool, resource and prompt registered. No I/O happens here. */
+export function createServer(options: ServerOptions = {}): McpServer {
+  installValidationMessages();
+  const server = new McpServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
+  );
+  for (const registration of registrations) registration.register(server, options);
+  return server;
+}
+
+/** Names of the tools the server serves, in registration order. */
+export function toolNames(): string[] {
+  return registrations.filter((r) => r.kind === "tool").map((r) => r.name);
+}

@@ -1,0 +1,19 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The folder holding this package's package.json, found from this file (works from src/ and dist/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "corpus"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("medical-necessity-mcp: cannot find the package root (package.json + corpus/)");
+    dir = parent;
+  }
+}
+
+/** The shipped corpus folder, or the folder named by MNM_CORPUS_DIR (used by tests that alter a copy). */
+export function corpusDir(): string {
+  return process.env.MNM_CORPUS_DIR ?? join(packageRoot(), "corpus");
+}
