@@ -1,0 +1,231 @@
+import { z } from "zod";
+import { CitationSchema } from "../corpus/citation.js";
+
+/*
+ * The contract of evaluateSIJointRFA (issue 4): input and output names are fixed.
+ * Absent facts are unknown, never false. Free-text notes never reach the logic or the output.
+ */
+
+export const POLICY_PROFILES = ["evidence-hierarchy", "medicare-lcd"] as const;
+export const PolicyProfileSchema = z.enum(POLICY_PROFILES);
+export type PolicyProfile = z.infer<typeof PolicyProfileSchema>;
+export const DEFAULT_POLICY_PROFILE: PolicyProfile = "evidence-hierarchy";
+
+const IsoDateSchema = z.iso.date().describe("calendar date YYYY-MM-DD");
+
+const PercentSchema = z.number().min(0).max(100);
+
+/** A relief percentage as documented: one number, or a range [min, max] evaluated at its lower bound. */
+export const ReliefPercentSchema = z
+  .union(
+    [
+      PercentSchema,
+      z
+        .tuple([PercentSchema, PercentSchema])
+        .refine(([min, max]) => min <= max, {
+          error: "expected a range [min, max] with min <= max (each 0-100)",
+        }),
+    ],
+    {
+      error: (issue) =>
+        issue.code === "invalid_union"
+          ? `expected a percentage 0-100 or a range [min, max], received ${Array.isArray(issue.input) ? `an array of ${issue.input.length} items` : typeof issue.input}`
+          : undefined,
+    },
+  )
+  .describe("percent relief, 0-100, or a documented range [min, max] such as [40, 50]");
+export type ReliefPercent = z.infer<typeof ReliefPercentSchema>;
+
+export const LateralitySchema = z.enum(["left", "right", "bilateral"]);
+
+export const RequestedServiceSchema = z.strictObject({
+  code: z.string().min(1).max(16).describe("CPT or HCPCS code, e.g. 64625, 27096, G0260, J1100"),
+  units: z.int().min(1).max(9999).optional(),
+  laterality: LateralitySchema.optional(),
+});
+export type RequestedService = z.infer<typeof RequestedServiceSchema>;
+
+export const BLOCK_TYPES = ["intra-articular", "lateral-branch", "other"] as const;
+
+export const DiagnosticBlockSchema = z.strictObject({
+  reliefPercent: ReliefPercentSchema,
+  type: z.enum(BLOCK_TYPES).optional(),
+  date: IsoDateSchema.optional(),
+});
+export type DiagnosticBlock = z.infer<typeof DiagnosticBlockSchema>;
+
+export const PriorRfaSchema = z.strictObject({
+  reliefPercent: ReliefPercentSchema,
+  durationMonths: z.number().min(0).max(240).describe("months the relief lasted, >= 0"),
+  date: IsoDateSchema.optional(),
+});
+export type PriorRfa = z.infer<typeof PriorRfaSchema>;
+
+export const CONSERVATIVE_MODALITIES = [
+  "physical-therapy",
+  "exercise",
+  "nsaids",
+  "analgesics",
+  "chiropractic",
+  "activity-modification",
+  "other",
+] as const;
+
+export const ProvocativeTestsSchema = z
+  .strictObject({
+    performed: z.int().min(0).max(20).optional().describe("number of provocative manoeuvres performed"),
+    positive: z.int().min(0).max(20).optional().describe("number of positive provocative manoeuvres"),
+    names: z.array(z.string().min(1).max(60)).max(20).optional().describe("names of the positive tests"),
+  })
+  .refine((t) => t.performed === undefined || t.positive === undefined || t.positive <= t.performed, {
+    error: "expected positive <= performed",
+    path: ["positive"],
+  });
+
+export const ClinicalSchema = z.strictObject({
+  painDurationMonths: z.number().min(0).max(1200).optional().describe("months since onset, >= 0"),
+  painType: z.enum(["axial", "radicular", "mixed"]).optional(),
+  inflammatorySpondyloarthropathy: z.boolean().optional(),
+  cancerRelated: z.boolean().optional(),
+  provocativeTests: ProvocativeTestsSchema.optional(),
+  diagnosticBlocks: z.array(DiagnosticBlockSchema).max(10).optional(),
+  priorRFA: z.array(PriorRfaSchema).max(10).optional(),
+  conservativeCare: z
+    .strictObject({
+      weeks: z.number().min(0).max(520).optional().describe("weeks of conservative care that failed, >= 0"),
+      modalities: z.array(z.enum(CONSERVATIVE_MODALITIES)).max(10).optional(),
+    })
+    .optional(),
+  notes: z
+    .string()
+    .max(5000)
+    .optional()
+    .describe("free text for the reviewer; never read by the logic and never echoed in the output"),
+});
+export type Clinical = z.infer<typeof ClinicalSchema>;
+
+export const EvaluateRequestSchema = z.strictObject({
+  services: z.array(RequestedServiceSchema).min(1).max(20),
+  diagnoses: z.array(z.string().min(1).max(16)).max(25).describe("ICD-10-CM codes, e.g. M53.3, M47.817"),
+  dateOfService: IsoDateSchema.optional(),
+  policy: PolicyProfileSchema.optional().describe('policy profile; default "evidence-hierarchy"'),
+});
+
+export const EvaluateInputSchema = z.strictObject({
+  request: EvaluateRequestSchema,
+  clinical: ClinicalSchema,
+});
+export type EvaluateInput = z.infer<typeof EvaluateInputSchema>;
+
+// ---------------------------------------------------------------- output
+
+export const DeterminationSchema = z.enum([
+  "not-medically-necessary",
+  "medically-necessary",
+  "insufficient-information",
+  "not-applicable",
+]);
+export type Determination = z.infer<typeof DeterminationSchema>;
+
+export const CriterionStatusSchema = z.enum(["met", "not-met", "unknown", "not-applicable"]);
+export type CriterionStatus = z.infer<typeof CriterionStatusSchema>;
+
+/** An observed case fact; null when the case does not document it. */
+export const FactValueSchema = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.number(), z.string()])),
+]);
+export type FactValue = z.infer<typeof FactValueSchema>;
+
+export const ServiceResultSchema = z.object({
+  code: z.string(),
+  /** procedure (64625, 27096, G0260, 64451), injectable (J-codes), or out-of-scope. */
+  role: z.enum(["procedure", "injectable", "out-of-scope"]),
+  determination: DeterminationSchema,
+  reasons: z.array(z.string()),
+  citations: z.array(CitationSchema),
+  /** Passage ids of the evidence for this service, by role (the citations are in the top-level lists). */
+  evidence: z.object({
+    governing: z.array(z.string()),
+    supporting: z.array(z.string()),
+    conflicting: z.array(z.string()),
+  }),
+});
+export type ServiceResult = z.infer<typeof ServiceResultSchema>;
+
+export const CriterionResultSchema = z.object({
+  id: z.string(),
+  statement: z.string(),
+  status: CriterionStatusSchema,
+  /** The requested service code this result is for. */
+  service: z.string(),
+  /** The service codes the criterion is written for. */
+  appliesTo: z.array(z.string()),
+  /** Trace address of the criterion's root node, e.g. "evidence-hierarchy@1/64625/C-population". */
+  address: z.string(),
+  facts: z.record(z.string(), FactValueSchema),
+  citations: z.array(CitationSchema),
+});
+export type CriterionResult = z.infer<typeof CriterionResultSchema>;
+
+export const ConflictingEvidenceSchema = z.object({
+  citation: CitationSchema,
+  direction: z.string(),
+  method: z.string(),
+  whyNotGoverning: z.string(),
+});
+export type ConflictingEvidence = z.infer<typeof ConflictingEvidenceSchema>;
+
+export const PitfallSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  citations: z.array(CitationSchema),
+});
+export type Pitfall = z.infer<typeof PitfallSchema>;
+
+export const AlternativeSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  citations: z.array(CitationSchema),
+});
+export type Alternative = z.infer<typeof AlternativeSchema>;
+
+export const DiagnosisResultSchema = z.object({
+  code: z.string(),
+  classes: z.array(z.string()),
+});
+
+export const TraceNodeSchema = z.object({
+  address: z.string(),
+  op: z.string(),
+  value: z.enum(["true", "false", "unknown"]),
+  observed: z.record(z.string(), FactValueSchema).optional(),
+});
+export type TraceNode = z.infer<typeof TraceNodeSchema>;
+
+export const EvaluationSchema = z.object({
+  determination: DeterminationSchema,
+  services: z.array(ServiceResultSchema),
+  criteria: z.array(CriterionResultSchema),
+  governingEvidence: z.array(CitationSchema),
+  supportingEvidence: z.array(CitationSchema),
+  conflictingEvidence: z.array(ConflictingEvidenceSchema),
+  pitfalls: z.array(PitfallSchema),
+  alternatives: z.array(AlternativeSchema),
+  missingInformation: z.array(z.string()),
+  diagnoses: z.array(DiagnosisResultSchema),
+  policy: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }),
+  corpusVersion: z.string(),
+  audit: z.object({
+    inputSha256: z.string(),
+    engineVersion: z.string(),
+    asOf: z.string().optional().describe("the date of service when given; the engine reads no clock"),
+  }),
+  reviewRequired: z.literal(true),
+  disclaimer: z.string(),
+  trace: z.array(TraceNodeSchema),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;
