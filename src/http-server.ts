@@ -1,8 +1,9 @@
 import type { Server } from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import express from "express";
 import type { NextFunction, Request, Response } from "express";
+import { hostHeaderValidation } from "@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { createServer } from "./mcp/server.js";
 import type { ServerOptions } from "./mcp/server-options.js";
 
@@ -15,7 +16,11 @@ export interface HttpSettings {
   allowedHosts?: string[];
 }
 
+/** Largest request body accepted: verifyCitations takes texts up to 200 kB, JSON escaping can double that. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+const LOOPBACK_HOST_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -32,6 +37,22 @@ export function httpSettingsProblem(settings: HttpSettings): string | undefined 
   return undefined;
 }
 
+/** Host header names (as URL hostnames: IPv6 in brackets) the server answers. */
+export function acceptedHostNames(settings: HttpSettings): string[] {
+  if (isLoopback(settings.host)) {
+    return settings.host.startsWith("127.") && settings.host !== "127.0.0.1"
+      ? [...LOOPBACK_HOST_NAMES, settings.host]
+      : LOOPBACK_HOST_NAMES;
+  }
+  const wildcard = settings.host === "0.0.0.0" || settings.host === "::";
+  const names = settings.allowedHosts ?? [...(wildcard ? [] : [settings.host]), ...LOOPBACK_HOST_NAMES];
+  return names.map((name) => (name.includes(":") && !name.startsWith("[") ? `[${name}]` : name));
+}
+
+function jsonRpcError(code: number, message: string) {
+  return { jsonrpc: "2.0", error: { code, message }, id: null };
+}
+
 function bearerCheck(token: string) {
   const expected = Buffer.from(`Bearer ${token}`);
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -40,28 +61,44 @@ function bearerCheck(token: string) {
       next();
       return;
     }
-    res.status(401).set("WWW-Authenticate", "Bearer").json(jsonRpcError(-32001, "Unauthorized: send Authorization: Bearer <MNM_HTTP_TOKEN>"));
+    res
+      .status(401)
+      .set("WWW-Authenticate", "Bearer")
+      .json(jsonRpcError(-32001, "Unauthorized: send Authorization: Bearer <MNM_HTTP_TOKEN>"));
   };
 }
 
-function jsonRpcError(code: number, message: string) {
-  return { jsonrpc: "2.0", error: { code, message }, id: null };
+/** Body-parser failures as JSON-RPC errors (express would answer with an HTML page). */
+function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const type = (error as { type?: unknown }).type;
+  if (type === "entity.too.large") {
+    res.status(413).json(jsonRpcError(-32600, `Request body too large: at most ${MAX_BODY_BYTES} bytes`));
+  } else if (type === "entity.parse.failed") {
+    res.status(400).json(jsonRpcError(-32700, "Parse error: the request body is not valid JSON"));
+  } else {
+    res.status(400).json(jsonRpcError(-32600, "Invalid request"));
+  }
 }
 
-/** Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. */
-export async function startHttpServer(settings: HttpSettings, options: ServerOptions): Promise<Server> {
-  const problem = httpSettingsProblem(settings);
-  if (problem) throw new Error(problem);
-  const loopback = isLoopback(settings.host);
-  const allowedHosts = loopback
-    ? undefined
-    : (settings.allowedHosts ?? [settings.host, "localhost", "127.0.0.1"]).filter((h) => h !== "0.0.0.0" && h !== "::");
-  const app = createMcpExpressApp({ host: loopback ? "127.0.0.1" : settings.host, ...(allowedHosts ? { allowedHosts } : {}) });
-  if (settings.token) app.use("/mcp", bearerCheck(settings.token));
+/** The express app: Host validation, then the bearer token, then the body, then MCP. */
+export function createHttpApp(settings: HttpSettings, options: ServerOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(hostHeaderValidation(acceptedHostNames(settings)));
+  if (settings.token) app.use(bearerCheck(settings.token));
+  app.use("/mcp", express.json({ limit: MAX_BODY_BYTES }));
 
+  // Stateless: one server and transport per request, so concurrent requests never share protocol state.
   app.post("/mcp", async (req: Request, res: Response) => {
     const server = createServer(options);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     res.on("close", () => {
       void transport.close();
       void server.close();
@@ -74,11 +111,24 @@ export async function startHttpServer(settings: HttpSettings, options: ServerOpt
     }
   });
   const notAllowed = (_req: Request, res: Response): void => {
-    res.status(405).set("Allow", "POST").json(jsonRpcError(-32000, "Method not allowed: this server is stateless; use POST /mcp."));
+    res
+      .status(405)
+      .set("Allow", "POST")
+      .json(jsonRpcError(-32000, "Method not allowed: this server is stateless; use POST /mcp."));
   };
-  app.get("/mcp", notAllowed);
-  app.delete("/mcp", notAllowed);
+  app.all("/mcp", notAllowed);
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json(jsonRpcError(-32000, "Not found: the MCP endpoint is POST /mcp"));
+  });
+  app.use(bodyErrors);
+  return app;
+}
 
+/** Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. */
+export async function startHttpServer(settings: HttpSettings, options: ServerOptions): Promise<Server> {
+  const problem = httpSettingsProblem(settings);
+  if (problem) throw new Error(problem);
+  const app = createHttpApp(settings, options);
   return new Promise((resolve, reject) => {
     const listener = app.listen(settings.port, settings.host, (error?: Error) => {
       if (error) reject(error);

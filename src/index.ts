@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
 import { httpSettingsProblem, startHttpServer } from "./http-server.js";
-import { createServer, toolNames } from "./mcp/server.js";
+import { toolNames } from "./mcp/server.js";
 import { runStartupChecks } from "./startup-checks.js";
+import { serveStdio } from "./stdio-server.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 // stdout carries JSON-RPC only: every diagnostic goes to stderr.
@@ -33,7 +33,9 @@ async function main(): Promise<number | undefined> {
 
   const problems = runStartupChecks();
   if (problems.length > 0) {
-    say(`${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`);
+    say(
+      `${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
+    );
     for (const problem of problems) say(`  - ${problem}`);
     return 1;
   }
@@ -41,8 +43,15 @@ async function main(): Promise<number | undefined> {
   const options = cli.auditLogPath ? { auditLogPath: cli.auditLogPath } : {};
   if (cli.http) {
     const token = process.env.MNM_HTTP_TOKEN || undefined;
-    const allowedHosts = process.env.MNM_ALLOWED_HOSTS?.split(",").map((h) => h.trim()).filter(Boolean);
-    const settings = { host: cli.host, port: cli.port, ...(token ? { token } : {}), ...(allowedHosts?.length ? { allowedHosts } : {}) };
+    const allowedHosts = process.env.MNM_ALLOWED_HOSTS?.split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const settings = {
+      host: cli.host,
+      port: cli.port,
+      ...(token ? { token } : {}),
+      ...(allowedHosts?.length ? { allowedHosts } : {}),
+    };
     const problem = httpSettingsProblem(settings);
     if (problem) {
       say(`${SERVER_NAME}: ${problem}`);
@@ -52,12 +61,15 @@ async function main(): Promise<number | undefined> {
     const address = listener.address();
     const port = typeof address === "object" && address ? address.port : cli.port;
     const shownHost = cli.host.includes(":") ? `[${cli.host}]` : cli.host;
-    say(`${SERVER_NAME} ${SERVER_VERSION} ready on http://${shownHost}:${port}/mcp (stateless Streamable HTTP); tools: ${toolNames().join(", ")}`);
+    say(
+      `${SERVER_NAME} ${SERVER_VERSION} ready on http://${shownHost}:${port}/mcp (stateless Streamable HTTP); tools: ${toolNames().join(", ")}`,
+    );
     return undefined;
   }
 
-  const server = createServer(options);
-  await server.connect(new StdioServerTransport());
+  // The client went away: nothing left to answer.
+  process.stdout.on("error", () => process.exit(0));
+  await serveStdio(options, (line) => say(`${SERVER_NAME}: ${line}`));
   say(`${SERVER_NAME} ${SERVER_VERSION} ready on stdio; tools: ${toolNames().join(", ")}`);
   return undefined;
 }
