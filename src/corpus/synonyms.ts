@@ -1,0 +1,63 @@
+/**
+ * Domain synonyms for search. Each group is one concept: any of its phrases or words, in a passage
+ * or in a query, adds the concept token `~<name>`, so "RFA", "radiofrequency ablation",
+ * "denervation" and "neurotomy" all match one another. Matching is on lower-cased text with
+ * punctuation and hyphens read as spaces; single words also match after light stemming.
+ */
+export const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  rfa: [
+    "rfa",
+    "rfd",
+    "radiofrequency ablation",
+    "radiofrequency denervation",
+    "radiofrequency neurotomy",
+    "rf ablation",
+    "rf denervation",
+    "ablation",
+    "ablative",
+    "denervation",
+    "neurotomy",
+    "rhizotomy",
+  ],
+  radiofrequency: ["radiofrequency", "radio frequency", "rf"],
+  si: ["si", "sij", "sijs", "sijis", "sacroiliac", "sacro iliac"],
+  steroid: [
+    "steroid",
+    "glucocorticoid",
+    "corticosteroid",
+    "dexamethasone",
+    "methylprednisolone",
+    "triamcinolone",
+    "j1100",
+  ],
+  injection: ["injection", "injectate", "inject", "block", "sijis"],
+  nsaid: [
+    "nsaid",
+    "non steroidal anti inflammatory",
+    "nonsteroidal anti inflammatory",
+    "non steroidal antiinflammatory",
+    "nonsteroidal antiinflammatory",
+  ],
+  lbp: ["lbp", "low back pain", "lumbar pain"],
+  facet: ["facet", "medial branch", "zygapophyseal", "zygapophysial"],
+  axspa: [
+    "axspa",
+    "spondyloarthritis",
+    "spondyloarthropathy",
+    "ankylosing spondylitis",
+    "inflammatory arthropathy",
+    "inflammatory back pain",
+  ],
+  lcd: ["lcd", "local coverage determination"],
+  medicare: ["medicare", "cms", "mac"],
+  cover: ["cover", "coverage", "noncovered", "reimburse", "reimbursement", "payment"],
+  investigational: ["investigational", "experimental", "unproven"],
+  sham: ["sham", "placebo"],
+  cancer: ["cancer", "malignancy", "tumour", "tumor", "oncologic"],
+  exercise: ["exercise", "physical therapy", "physiotherapy", "physical activity"],
+  conservative: ["conservative", "noninvasive", "non invasive", "non pharmacologic", "nonpharmacologic"],
+  provocative: ["provocative", "provocation"],
+  retraction: ["retraction", "retract", "withdraw"],
+  consensus: ["consensus", "delphi"],
+  systemic: ["systemic", "oral", "intramuscular"],
+};

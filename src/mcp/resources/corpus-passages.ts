@@ -1,0 +1,43 @@
+import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { passageMarkdown } from "../../corpus/markdown.js";
+import { getCorpus } from "../../corpus/store.js";
+import { PASSAGE_URI_TEMPLATE, decodeId, passageUri } from "../../corpus/uris.js";
+import type { Registration } from "../registry.js";
+import { unknownIdError } from "./corpus-resource-errors.js";
+
+export const corpusPassagesResource: Registration = {
+  kind: "resource",
+  name: "corpus-passages",
+  register(server) {
+    const template = new ResourceTemplate(PASSAGE_URI_TEMPLATE, {
+      list: () => ({
+        resources: [...getCorpus().passages.values()].map((p) => ({
+          uri: passageUri(p.id),
+          name: p.id,
+          title: `${p.id}: ${p.section}`,
+          mimeType: "text/markdown",
+        })),
+      }),
+      complete: { id: (value) => [...getCorpus().passages.keys()].filter((id) => id.startsWith(value)) },
+    });
+    server.registerResource(
+      "corpus-passages",
+      template,
+      {
+        title: "Evidence passages",
+        description:
+          "One verbatim passage with its locator, whose words it is, provenance and the full citation.",
+        mimeType: "text/markdown",
+      },
+      (uri, variables) => {
+        const corpus = getCorpus();
+        const id = decodeId(variables.id);
+        const passage = id === undefined ? undefined : corpus.passages.get(id);
+        if (!passage) throw unknownIdError("passage", uri.href, id, corpus.passages.keys());
+        return {
+          contents: [{ uri: uri.href, mimeType: "text/markdown", text: passageMarkdown(corpus, passage) }],
+        };
+      },
+    );
+  },
+};
