@@ -1,0 +1,45 @@
+import { getCorpus, type Corpus } from "../corpus/store.js";
+import { checkClaims } from "./check-claims.js";
+import { checkQuotes } from "./check-quotes.js";
+import type { Verification } from "./schema.js";
+import { PARTLY_SUPPORTED_MIN, SUPPORTED_MIN } from "./support-score.js";
+
+export const HEURISTIC_METHOD =
+  "Lexical support score = share of the claim's content words (stop words, attribution verbs, source names, " +
+  "citation markers and years removed; crude suffix stemming) found in a passage of the named source(s), or of " +
+  `the whole corpus when none is named. Supported at ${SUPPORTED_MIN} or more, partly supported at ` +
+  `${PARTLY_SUPPORTED_MIN} or more, otherwise unsupported. It measures shared words, not meaning: a reviewer decides.`;
+
+/** Check every quotation, attribution and stated source fact in a text against the corpus. */
+export function verifyText(text: string, corpus: Corpus = getCorpus()): Verification {
+  const quotes = checkQuotes(text, corpus);
+  const { claims, issues } = checkClaims(text, corpus);
+  const count = (status: string) => quotes.filter((q) => q.status === status).length;
+  const support = (s: string) => claims.filter((c) => c.support === s).length;
+  return {
+    summary: {
+      quotations: quotes.length,
+      verbatim: count("verbatim"),
+      nearMatch: count("near-match"),
+      notFound: count("not-found"),
+      tooShortToCheck: count("too-short-to-check"),
+      allQuotesVerified: quotes.every((q) => q.status === "verbatim" || q.status === "too-short-to-check"),
+      attributionClaims: claims.length,
+      supportedClaims: support("supported"),
+      partlySupportedClaims: support("partly-supported"),
+      unsupportedClaims: support("unsupported"),
+      metadataIssues: issues.length,
+      unknownSources: issues.filter((i) => i.kind === "unknown-source").length,
+    },
+    quotes,
+    attributionClaims: claims,
+    metadataIssues: issues,
+    heuristic: {
+      label: "heuristic",
+      method: HEURISTIC_METHOD,
+      supportedMin: SUPPORTED_MIN,
+      partlySupportedMin: PARTLY_SUPPORTED_MIN,
+    },
+    corpusVersion: corpus.version,
+  };
+}
