@@ -149,7 +149,9 @@ export function checkClaims(text: string, corpus: Corpus): ClaimCheck {
     const hasVerb = ATTRIBUTION_VERB.test(sentence.text);
     const { known, unknown } = findMentions(sentence.text, corpus, true);
     issues.push(...dateIssues(sentence, known, corpus));
-    const isClaim = markers.length > 0 || (hasVerb && (known.length > 0 || unknown.length > 0));
+    const refersBack =
+      known.length === 0 && unknown.length === 0 && lastNamed.length > 0 && ANAPHORA.test(sentence.text);
+    const isClaim = markers.length > 0 || (hasVerb && (known.length > 0 || unknown.length > 0 || refersBack));
     const reportedUnknown = isClaim ? unknown : unknown.filter((u) => !u.why.includes("organisation"));
     for (const u of reportedUnknown) {
       issues.push({
@@ -165,7 +167,6 @@ export function checkClaims(text: string, corpus: Corpus): ClaimCheck {
     const ownNames = [...new Set(known.flatMap((m) => m.sourceIds))].sort();
     if (ownNames.length > 0) lastNamed = ownNames;
     if (!isClaim) continue;
-    const refersBack = ownNames.length === 0 && unknown.length === 0 && ANAPHORA.test(sentence.text);
     const named = refersBack ? lastNamed : ownNames;
     const words = claimWords(sentence.text, [...known, ...unknown, ...markers]);
     const searched =

@@ -157,7 +157,12 @@ function nearMatches(quote: string, passages: readonly MatchablePassage[]): Quot
       similarity: Math.round(similarity * 1000) / 1000,
       adjustments: [],
       wordsIdentical,
-      surfaceDifferences: wordsIdentical ? surfaceDifferences(quote, passage.text, q, p, a.pairs) : [],
+      surfaceDifferences: wordsIdentical
+        ? [
+            ...surfaceDifferences(quote, passage.text, q, p, a.pairs),
+            ...(a.elided > 0 ? ["elided words"] : []),
+          ].sort()
+        : [],
       diff: a.ops,
     });
   }
