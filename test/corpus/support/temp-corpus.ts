@@ -1,0 +1,28 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeManifest } from "../../../tools/corpus-writer.js";
+import { ROOT } from "../../support/clients.js";
+
+/**
+ * A private copy of the shipped corpus folder, for tests that alter it. Its manifest is rewritten so
+ * the copy starts consistent even while corpus data in the working tree is being edited.
+ */
+export function copyCorpus(): { dir: string; remove: () => void } {
+  const dir = join(mkdtempSync(join(tmpdir(), "mnm-corpus-")), "corpus");
+  cpSync(join(ROOT, "corpus"), dir, { recursive: true });
+  writeManifest(dir);
+  return { dir, remove: () => rmSync(join(dir, ".."), { recursive: true, force: true }) };
+}
+
+/** Run `fn` with MNM_CORPUS_DIR pointing at `dir`, restoring the environment afterwards. */
+export function withCorpusDir<T>(dir: string, fn: () => T): T {
+  const before = process.env.MNM_CORPUS_DIR;
+  process.env.MNM_CORPUS_DIR = dir;
+  try {
+    return fn();
+  } finally {
+    if (before === undefined) delete process.env.MNM_CORPUS_DIR;
+    else process.env.MNM_CORPUS_DIR = before;
+  }
+}
