@@ -212,10 +212,11 @@ function option(argv: string[], name: string): string | undefined {
   return value;
 }
 
-function main(argv: string[]): void {
-  const from =
-    option(argv, "--from") ?? join(packageRoot(), "..", "shared", "evidence", "evidence-sources.json");
-  const corpus = option(argv, "--corpus") ?? corpusDir();
+/** Rebuild the shared-evidence files of a corpus folder from the shared file, then its manifest. */
+export function buildCorpus(
+  from: string,
+  corpus: string,
+): { sources: number; passages: number; version: string } {
   const files = evidenceFromShared(readFileSync(from), basename(from));
   const keep = new Set(files.map((f) => `${f.source.id}.json`));
   for (const stale of evidenceFilesOfKind(corpus, "shared-evidence")) {
@@ -224,8 +225,16 @@ function main(argv: string[]): void {
   for (const file of files) writeEvidenceFile(corpus, file);
   const manifest = writeManifest(corpus);
   const passages = files.reduce((n, f) => n + f.passages.length, 0);
+  return { sources: files.length, passages, version: manifest.version };
+}
+
+function main(argv: string[]): void {
+  const from =
+    option(argv, "--from") ?? join(packageRoot(), "..", "shared", "evidence", "evidence-sources.json");
+  const corpus = option(argv, "--corpus") ?? corpusDir();
+  const built = buildCorpus(from, corpus);
   console.error(
-    `built ${files.length} sources, ${passages} passages from ${from}; corpus version ${manifest.version}`,
+    `built ${built.sources} sources, ${built.passages} passages from ${from}; corpus version ${built.version}`,
   );
 }
 
