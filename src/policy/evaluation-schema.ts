@@ -20,11 +20,9 @@ export const ReliefPercentSchema = z
   .union(
     [
       PercentSchema,
-      z
-        .tuple([PercentSchema, PercentSchema])
-        .refine(([min, max]) => min <= max, {
-          error: "expected a range [min, max] with min <= max (each 0-100)",
-        }),
+      z.tuple([PercentSchema, PercentSchema]).refine(([min, max]) => min <= max, {
+        error: "expected a range [min, max] with min <= max (each 0-100)",
+      }),
     ],
     {
       error: (issue) =>
@@ -130,13 +128,13 @@ export type Determination = z.infer<typeof DeterminationSchema>;
 export const CriterionStatusSchema = z.enum(["met", "not-met", "unknown", "not-applicable"]);
 export type CriterionStatus = z.infer<typeof CriterionStatusSchema>;
 
-/** An observed case fact; null when the case does not document it. */
+/** An observed case fact; null when the case does not document it. Relief ranges stay [min, max] as given. */
 export const FactValueSchema = z.union([
   z.number(),
   z.string(),
   z.boolean(),
   z.null(),
-  z.array(z.union([z.number(), z.string()])),
+  z.array(z.union([z.number(), z.string(), z.tuple([z.number(), z.number()])])),
 ]);
 export type FactValue = z.infer<typeof FactValueSchema>;
 
@@ -144,7 +142,11 @@ export const ServiceResultSchema = z.object({
   code: z.string(),
   /** procedure (64625, 27096, G0260, 64451), injectable (J-codes), or out-of-scope. */
   role: z.enum(["procedure", "injectable", "out-of-scope"]),
+  /** Plain-language label of the code from the policy data, when it has one. */
+  label: z.string().optional(),
   determination: DeterminationSchema,
+  /** The policy pathway that decided this service (absent when out of scope or undecidable). */
+  pathway: z.object({ id: z.string(), title: z.string() }).optional(),
   reasons: z.array(z.string()),
   citations: z.array(CitationSchema),
   /** Passage ids of the evidence for this service, by role (the citations are in the top-level lists). */
@@ -159,15 +161,19 @@ export type ServiceResult = z.infer<typeof ServiceResultSchema>;
 export const CriterionResultSchema = z.object({
   id: z.string(),
   statement: z.string(),
+  /** applicability: who the evidence is about; requirement: must hold; informative: recorded, never decisive. */
+  role: z.enum(["applicability", "requirement", "informative"]),
   status: CriterionStatusSchema,
   /** The requested service code this result is for. */
   service: z.string(),
-  /** The service codes the criterion is written for. */
+  /** The service groups (corpus/policies/services.json) the criterion is written for. */
   appliesTo: z.array(z.string()),
   /** Trace address of the criterion's root node, e.g. "evidence-hierarchy@1/64625/C-population". */
   address: z.string(),
   facts: z.record(z.string(), FactValueSchema),
   citations: z.array(CitationSchema),
+  /** What the cited passages do and do not say, when a threshold is not quoted verbatim. */
+  groundingNote: z.string().optional(),
 });
 export type CriterionResult = z.infer<typeof CriterionResultSchema>;
 
@@ -213,6 +219,10 @@ export const EvaluationSchema = z.object({
   governingEvidence: z.array(CitationSchema),
   supportingEvidence: z.array(CitationSchema),
   conflictingEvidence: z.array(ConflictingEvidenceSchema),
+  /** Why a governing or supporting passage is cited, and its limits (e.g. indirect, unofficial copy). */
+  evidenceNotes: z.array(
+    z.object({ passageId: z.string(), role: z.enum(["governing", "supporting"]), note: z.string() }),
+  ),
   pitfalls: z.array(PitfallSchema),
   alternatives: z.array(AlternativeSchema),
   missingInformation: z.array(z.string()),

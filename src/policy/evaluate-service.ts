@@ -1,0 +1,297 @@
+import type { CaseFacts } from "./case-facts.js";
+import { DERIVABLE_FACTS } from "./case-facts.js";
+import { evaluateExpr } from "./engine/evaluate-expr.js";
+import type { Tri } from "./engine/three-valued.js";
+import type { CriterionStatus, Determination, FactValue, TraceNode } from "./evaluation-schema.js";
+import type { Expr } from "./expr-schema.js";
+import { exprNodes } from "./expr-schema.js";
+import type { Criterion, Pathway, Policy } from "./policy-schema.js";
+import type { ServiceScope } from "./service-scope.js";
+import { fillTemplate, policyParams } from "./templates.js";
+
+export interface CriterionOutcome {
+  criterion: Criterion;
+  value: Tri;
+  status: CriterionStatus;
+  address: string;
+  facts: Record<string, FactValue>;
+}
+
+export interface PathwayOutcome {
+  pathway: Pathway;
+  when: Tri;
+  requires?: Tri;
+}
+
+export interface ServiceOutcome {
+  scope: ServiceScope;
+  determination: Determination;
+  reasons: string[];
+  criteria: CriterionOutcome[];
+  /** The pathway that applies; undefined when out of scope or when the facts cannot choose one. */
+  chosen?: PathwayOutcome;
+  /** Pathways that could apply if the unknown facts were documented (empty when one was chosen). */
+  candidates: PathwayOutcome[];
+  requests: string[];
+  trace: TraceNode[];
+}
+
+/** Criteria of a group, dependencies first (a `criterion` node needs its target evaluated before it). */
+export function criteriaInEvaluationOrder(criteria: readonly Criterion[]): Criterion[] {
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const ordered: Criterion[] = [];
+  const visiting = new Set<string>();
+  const visit = (c: Criterion): void => {
+    if (ordered.includes(c)) return;
+    if (visiting.has(c.id)) throw new Error(`criterion "${c.id}" depends on itself`);
+    visiting.add(c.id);
+    for (const node of exprNodes(c.expr)) {
+      if (node.op === "criterion") {
+        const target = byId.get(node.id);
+        if (!target) throw new Error(`criterion "${c.id}" references unknown criterion "${node.id}"`);
+        visit(target);
+      }
+    }
+    visiting.delete(c.id);
+    ordered.push(c);
+  };
+  criteria.forEach(visit);
+  return ordered;
+}
+
+/** Facts a criterion reads, through the criteria it references. */
+function factsRead(criterion: Criterion, byId: ReadonlyMap<string, Criterion>): string[] {
+  const names = new Set<string>();
+  const walk = (expr: Expr): void => {
+    for (const node of exprNodes(expr)) {
+      if (node.op === "criterion") {
+        const target = byId.get(node.id);
+        if (target) walk(target.expr);
+      } else if ("fact" in node) names.add(node.fact);
+    }
+  };
+  walk(criterion.expr);
+  for (const name of criterion.recordFacts) names.add(name);
+  return [...names];
+}
+
+function shownFacts(names: readonly string[], facts: CaseFacts): Record<string, FactValue> {
+  const shown: Record<string, FactValue> = {};
+  for (const name of names) {
+    shown[name] = facts.values[name] ?? null;
+    if ((DERIVABLE_FACTS as readonly string[]).includes(name))
+      shown[`${name}Source`] = facts.sources[name] ?? "undocumented";
+  }
+  return Object.fromEntries(Object.entries(shown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function statusOf(value: Tri): CriterionStatus {
+  return value === "true" ? "met" : value === "false" ? "not-met" : "unknown";
+}
+
+/** Criteria used only by a pathway's `requires` are not applicable unless that pathway is in play. */
+function requirementIds(pathways: readonly Pathway[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of pathways) {
+    if (!p.requires) continue;
+    for (const node of exprNodes(p.requires)) if (node.op === "criterion") ids.add(node.id);
+  }
+  return ids;
+}
+
+interface Walk {
+  byId: ReadonlyMap<string, CriterionOutcome>;
+  valueAt: ReadonlyMap<string, Tri>;
+  /** Which node values to follow: unknown ones, or every value that is not "true". */
+  follow: (value: Tri) => boolean;
+  requests: Set<string>;
+  fallback: readonly string[];
+}
+
+/**
+ * Collect the documents that would settle the followed nodes: for each criterion reached, its own
+ * requests when one of its own fact leaves is followed; nested criteria are followed into.
+ */
+function collectRequests(expr: Expr, address: string, walk: Walk, owner?: Criterion): void {
+  const value = walk.valueAt.get(address);
+  if (value === undefined || !walk.follow(value)) return;
+  switch (expr.op) {
+    case "and":
+    case "or":
+      expr.args.forEach((arg, i) => collectRequests(arg, `${address}/${expr.op}[${i}]`, walk, owner));
+      return;
+    case "not":
+      collectRequests(expr.arg, `${address}/not[0]`, walk, owner);
+      return;
+    case "criterion": {
+      const target = walk.byId.get(expr.id);
+      if (target) collectRequests(target.criterion.expr, target.address, walk, target.criterion);
+      return;
+    }
+    case "always":
+      return;
+    default:
+      for (const request of owner ? owner.request : walk.fallback) walk.requests.add(request);
+  }
+}
+
+function decide(
+  policy: Policy,
+  chosen: PathwayOutcome | undefined,
+  candidates: readonly PathwayOutcome[],
+  criteria: readonly CriterionOutcome[],
+): { determination: Determination; reasons: string[] } {
+  const params = policyParams(policy);
+  const fill = (text: string): string => fillTemplate(text, params);
+  if (chosen) {
+    const p = chosen.pathway;
+    const title = fill(p.title);
+    if (chosen.requires === undefined || chosen.requires === "true") {
+      return { determination: p.determination, reasons: [title, fill(p.reason)] };
+    }
+    if (chosen.requires === "false") {
+      return {
+        determination: p.ifNotMet ?? "insufficient-information",
+        reasons: [title, fill(p.reasonIfNotMet ?? p.reason)],
+      };
+    }
+    return {
+      determination: "insufficient-information",
+      reasons: [title, fill(p.reasonIfUnknown ?? "A requirement of this pathway is not documented.")],
+    };
+  }
+  const unknown = criteria.filter((c) => c.status === "unknown" && c.criterion.role === "applicability");
+  const reasons = [
+    unknown.length > 0
+      ? `The evidence that applies cannot be chosen until the case documents: ${unknown
+          .map((c) => `${c.criterion.id} (${fill(c.criterion.statement)})`)
+          .join("; ")}`
+      : "No pathway of this policy applies to the documented facts.",
+  ];
+  if (candidates.length > 0) {
+    reasons.push(
+      `Depending on those facts, one of these would apply: ${candidates
+        .map(
+          (c) =>
+            `${c.pathway.id}: ${fill(c.pathway.title)} (${c.pathway.determination}${
+              c.pathway.ifNotMet ? ` or ${c.pathway.ifNotMet}` : ""
+            })`,
+        )
+        .join("; ")}.`,
+    );
+  }
+  return { determination: "insufficient-information", reasons };
+}
+
+/** Evaluate one requested service against a policy: every criterion, every pathway, then the one that applies. */
+export function evaluateService(
+  policy: Policy,
+  scope: ServiceScope,
+  serviceKey: string,
+  facts: CaseFacts,
+  outOfScopeReason: string,
+): ServiceOutcome {
+  const trace: TraceNode[] = [];
+  const group = scope.group;
+  if (!group) {
+    const detail = scope.label
+      ? [`${scope.code} (${scope.label}): ${scope.outOfScopeNote ?? "not an SI joint procedure"}.`]
+      : [];
+    return {
+      scope,
+      determination: "not-applicable",
+      reasons: [outOfScopeReason, ...detail],
+      criteria: [],
+      candidates: [],
+      requests: [],
+      trace,
+    };
+  }
+
+  const params = policyParams(policy);
+  const prefix = `${policy.id}@${policy.version}/${serviceKey}`;
+  const groupCriteria = policy.criteria.filter((c) => c.appliesTo.includes(group));
+  const criterionById = new Map(groupCriteria.map((c) => [c.id, c]));
+  const results = new Map<string, { value: Tri; address: string }>();
+  const outcomes = new Map<string, CriterionOutcome>();
+  const ctx = { facts: facts.values, params, criteria: results, trace };
+
+  for (const criterion of criteriaInEvaluationOrder(groupCriteria)) {
+    const address = `${prefix}/${criterion.id}`;
+    const value = evaluateExpr(criterion.expr, address, ctx);
+    results.set(criterion.id, { value, address });
+    outcomes.set(criterion.id, {
+      criterion,
+      value,
+      status: statusOf(value),
+      address,
+      facts: shownFacts(factsRead(criterion, criterionById), facts),
+    });
+  }
+
+  const pathways: PathwayOutcome[] = policy.pathways
+    .filter((p) => p.appliesTo.includes(group))
+    .map((pathway) => {
+      const when = evaluateExpr(pathway.when, `${prefix}/${pathway.id}/when`, ctx);
+      const requires = pathway.requires
+        ? evaluateExpr(pathway.requires, `${prefix}/${pathway.id}/requires`, ctx)
+        : undefined;
+      return requires === undefined ? { pathway, when } : { pathway, when, requires };
+    });
+
+  // The first pathway that applies, provided no earlier one might apply too.
+  const firstOpen = pathways.findIndex((p) => p.when !== "false");
+  const chosen = firstOpen >= 0 && pathways[firstOpen]?.when === "true" ? pathways[firstOpen] : undefined;
+  const candidates = chosen ? [] : pathways.filter((p) => p.when === "unknown");
+
+  const valueAt = new Map(trace.map((n) => [n.address, n.value]));
+  const requests = new Set<string>();
+  const walkOf = (follow: (v: Tri) => boolean): Walk => ({
+    byId: outcomes,
+    valueAt,
+    follow,
+    requests,
+    fallback: policy.fallbackRequest,
+  });
+  if (!chosen) {
+    for (const c of candidates) {
+      collectRequests(
+        c.pathway.when,
+        `${prefix}/${c.pathway.id}/when`,
+        walkOf((v) => v === "unknown"),
+      );
+    }
+    if (candidates.length === 0) for (const r of policy.fallbackRequest) requests.add(r);
+  } else if (chosen.pathway.requires && chosen.requires !== "true") {
+    const outcome = chosen.requires === "false" ? chosen.pathway.ifNotMet : "insufficient-information";
+    if (outcome === "insufficient-information") {
+      collectRequests(
+        chosen.pathway.requires,
+        `${prefix}/${chosen.pathway.id}/requires`,
+        walkOf((v) => v !== "true"),
+      );
+    }
+  }
+
+  // Requirement criteria of pathways not in play are shown as not applicable.
+  const inPlay = requirementIds(chosen ? [chosen.pathway] : candidates.map((c) => c.pathway));
+  const allRequirements = requirementIds(pathways.map((p) => p.pathway));
+  const criteria = groupCriteria.map((c) => {
+    const outcome = outcomes.get(c.id) as CriterionOutcome;
+    return allRequirements.has(c.id) && !inPlay.has(c.id)
+      ? { ...outcome, status: "not-applicable" as const }
+      : outcome;
+  });
+
+  const { determination, reasons } = decide(policy, chosen, candidates, criteria);
+  return {
+    scope,
+    determination,
+    reasons,
+    criteria,
+    ...(chosen ? { chosen } : {}),
+    candidates,
+    requests: [...requests].sort(),
+    trace,
+  };
+}

@@ -1,0 +1,212 @@
+import { citationFor, getCorpus } from "../corpus/store.js";
+import type { Citation } from "../corpus/citation.js";
+import { SERVER_VERSION } from "../version.js";
+import { inputSha256 } from "./canonical-json.js";
+import type { CaseFacts } from "./case-facts.js";
+import { caseFacts } from "./case-facts.js";
+import type { ServiceOutcome } from "./evaluate-service.js";
+import { evaluateService } from "./evaluate-service.js";
+import type { Determination, EvaluateInput, Evaluation, Pitfall } from "./evaluation-schema.js";
+import { DEFAULT_POLICY_PROFILE } from "./evaluation-schema.js";
+import { byEvidenceRank } from "./evidence-order.js";
+import type { DiagnosisClasses, Policy } from "./policy-schema.js";
+import { getPolicy, getPolicyBundle } from "./policy-store.js";
+import { serviceScope } from "./service-scope.js";
+import { fillTemplate, policyParams } from "./templates.js";
+
+export const DISCLAIMER =
+  "Recommendation for a licensed clinician; not a final determination. The software recommends; a licensed clinician decides.";
+
+/** Overall determination: the first of these that any service has (pend before deny before approve). */
+export const OVERALL_PRECEDENCE: readonly Determination[] = [
+  "insufficient-information",
+  "not-medically-necessary",
+  "medically-necessary",
+  "not-applicable",
+];
+
+/** Trace keys of the requested services: the code, or "code[n]" when a code is requested more than once. */
+function serviceKeys(codes: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return codes.map((code) => {
+    if (codes.filter((c) => c === code).length === 1) return code;
+    const n = (seen.get(code) ?? 0) + 1;
+    seen.set(code, n);
+    return `${code}[${n}]`;
+  });
+}
+
+function uniqueSorted(ids: Iterable<string>, order: (a: string, b: string) => number): string[] {
+  return [...new Set(ids)].sort(order);
+}
+
+function contradictionPitfalls(
+  facts: CaseFacts,
+  data: DiagnosisClasses,
+  cite: (id: string) => Citation,
+): Pitfall[] {
+  return facts.contradictions.map((c) => {
+    const classIds = new Set(
+      facts.diagnoses.filter((d) => c.codes.includes(d.code)).flatMap((d) => d.classes),
+    );
+    const grounds = [
+      ...new Set(data.classes.filter((k) => classIds.has(k.id)).flatMap((k) => k.grounds)),
+    ].sort();
+    return {
+      id: `P-codes-vs-facts-${c.fact}`,
+      text: `The diagnosis codes ${c.codes.join(", ")} indicate ${c.fact} = ${String(c.fromCodes)}, but the case states ${c.fact} = ${String(c.stated)}. The stated fact was used (explicit case facts take precedence over codes); reconcile the record before deciding.`,
+      citations: grounds.map(cite),
+    };
+  });
+}
+
+/** Evaluate a request: deterministic, no clock, no randomness; notes are never read. */
+export function evaluate(input: EvaluateInput): Evaluation {
+  const bundle = getPolicyBundle();
+  const loaded = getPolicy(input.request.policy ?? DEFAULT_POLICY_PROFILE);
+  const policy: Policy = loaded.policy;
+  const params = policyParams(policy);
+  const fill = (text: string): string => fillTemplate(text, params);
+  const rank = byEvidenceRank(policy);
+  const cache = new Map<string, Citation>();
+  const cite = (passageId: string): Citation => {
+    let c = cache.get(passageId);
+    if (!c) cache.set(passageId, (c = citationFor(passageId)));
+    return c;
+  };
+
+  const facts = caseFacts(input, bundle.diagnosisClasses);
+  const codes = input.request.services.map((s) => s.code);
+  const keys = serviceKeys(codes);
+  const outcomes: ServiceOutcome[] = input.request.services.map((service, i) =>
+    evaluateService(
+      policy,
+      serviceScope(service.code, bundle.services),
+      keys[i] ?? service.code,
+      facts,
+      bundle.services.outOfScopeReason,
+    ),
+  );
+
+  const decided = outcomes.flatMap((o) => (o.chosen ? [o.chosen.pathway] : []));
+  const inPlay = [...decided, ...outcomes.flatMap((o) => o.candidates.map((c) => c.pathway))];
+  const governing = uniqueSorted(
+    decided.flatMap((p) => p.governing.map((g) => g.passageId)),
+    rank,
+  );
+  const supporting = uniqueSorted(
+    decided.flatMap((p) => p.supporting.map((s) => s.passageId)),
+    rank,
+  ).filter((id) => !governing.includes(id));
+  const conflicting = uniqueSorted(
+    decided.flatMap((p) => p.conflicting),
+    rank,
+  ).filter((id) => !governing.includes(id));
+
+  const notes = new Map<string, { passageId: string; role: "governing" | "supporting"; note: string }>();
+  for (const p of decided) {
+    for (const [role, uses] of [
+      ["governing", p.governing],
+      ["supporting", p.supporting],
+    ] as const) {
+      for (const use of uses) {
+        if (!use.note) continue;
+        const entry = { passageId: use.passageId, role, note: fill(use.note) };
+        notes.set(`${entry.passageId}\u0000${role}\u0000${entry.note}`, entry);
+      }
+    }
+  }
+
+  const pitfallIds = new Set(inPlay.flatMap((p) => p.pitfalls));
+  const alternativeIds = new Set(inPlay.flatMap((p) => p.alternatives));
+  const pitfalls: Pitfall[] = [
+    ...policy.pitfalls
+      .filter((p) => pitfallIds.has(p.id))
+      .map((p) => ({ id: p.id, text: fill(p.text), citations: p.grounds.map(cite) })),
+    ...contradictionPitfalls(facts, bundle.diagnosisClasses, cite),
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const determination =
+    OVERALL_PRECEDENCE.find((d) => outcomes.some((o) => o.determination === d)) ?? "insufficient-information";
+
+  return {
+    determination,
+    services: outcomes.map((o) => ({
+      code: o.scope.code,
+      role: o.scope.role,
+      ...(o.scope.label ? { label: o.scope.label } : {}),
+      determination: o.determination,
+      ...(o.chosen ? { pathway: { id: o.chosen.pathway.id, title: fill(o.chosen.pathway.title) } } : {}),
+      reasons: o.reasons,
+      citations: uniqueSorted(
+        o.chosen
+          ? o.chosen.pathway.governing.length > 0
+            ? o.chosen.pathway.governing.map((g) => g.passageId)
+            : o.chosen.pathway.grounds
+          : o.candidates.flatMap((c) => c.pathway.grounds),
+        rank,
+      ).map(cite),
+      evidence: {
+        governing: uniqueSorted(o.chosen?.pathway.governing.map((g) => g.passageId) ?? [], rank),
+        supporting: uniqueSorted(o.chosen?.pathway.supporting.map((s) => s.passageId) ?? [], rank),
+        conflicting: uniqueSorted(o.chosen?.pathway.conflicting ?? [], rank),
+      },
+    })),
+    criteria: outcomes.flatMap((o) =>
+      o.criteria.map((c) => ({
+        id: c.criterion.id,
+        statement: fill(c.criterion.statement),
+        role: c.criterion.role,
+        status: c.status,
+        service: o.scope.code,
+        appliesTo: c.criterion.appliesTo,
+        address: c.address,
+        facts: c.facts,
+        citations: c.criterion.grounds.map(cite),
+        ...(c.criterion.groundingNote ? { groundingNote: fill(c.criterion.groundingNote) } : {}),
+      })),
+    ),
+    governingEvidence: governing.map(cite),
+    supportingEvidence: supporting.map(cite),
+    conflictingEvidence: conflicting.map((id) => {
+      const entry = policy.conflicting.find((c) => c.passageId === id);
+      if (!entry) throw new Error(`policy ${policy.id}: no conflicting-evidence entry for "${id}"`);
+      return {
+        citation: cite(id),
+        direction: entry.direction,
+        method: entry.method,
+        whyNotGoverning: fill(entry.whyNotGoverning),
+      };
+    }),
+    evidenceNotes: [...notes.values()].sort((a, b) => {
+      const byRank = rank(a.passageId, b.passageId);
+      if (byRank !== 0) return byRank;
+      return a.role === b.role
+        ? a.note < b.note
+          ? -1
+          : a.note > b.note
+            ? 1
+            : 0
+        : a.role === "governing"
+          ? -1
+          : 1;
+    }),
+    pitfalls,
+    alternatives: policy.alternatives
+      .filter((a) => alternativeIds.has(a.id))
+      .map((a) => ({ id: a.id, text: fill(a.text), citations: a.grounds.map(cite) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    missingInformation: [...new Set(outcomes.flatMap((o) => o.requests))].sort(),
+    diagnoses: facts.diagnoses,
+    policy: { id: policy.id, version: policy.version, sha256: loaded.sha256, title: policy.title },
+    corpusVersion: getCorpus().version,
+    audit: {
+      inputSha256: inputSha256(input),
+      engineVersion: SERVER_VERSION,
+      ...(input.request.dateOfService ? { asOf: input.request.dateOfService } : {}),
+    },
+    reviewRequired: true,
+    disclaimer: DISCLAIMER,
+    trace: outcomes.flatMap((o) => o.trace),
+  };
+}
