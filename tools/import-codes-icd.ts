@@ -336,14 +336,15 @@ export function parseNotesExcerpt(
       throw new ImportError(
         `notes JSON: section ${key} "${section.desc}" is not a block of the sections CSV`,
       );
-    sectionBlocks[key] = noteSet(section);
+    // A section carrying a _note was listed without its notes being read: not shipped, so not "complete".
+    if (section._note === undefined) sectionBlocks[key] = noteSet(section);
   }
   const ranges = Object.keys(sectionBlocks).join(", ");
   return {
     fiscalYear,
     coverage:
-      `Notes of ${Object.keys(codes).length} listed codes in blocks ${ranges}, transcribed from the ICD-10-CM FY${fiscalYear} tabular list; chapter-level notes are not included. ` +
-      `A code's notes are complete below chapter level only when it and each of its ancestors are listed; elsewhere, no notes means "not available", not "none".`,
+      `Notes of ${Object.keys(codes).length} listed codes and the block notes of ${ranges}, transcribed from the ICD-10-CM FY${fiscalYear} tabular list; chapter-level notes are not included. ` +
+      `A code's notes are complete below chapter level only when its block, the code and each of its ancestors are listed; elsewhere, no notes means "not available", not "none".`,
     blocks: sectionBlocks,
     codes,
   };

@@ -1,0 +1,22 @@
+import { dottedIcd } from "./code-shapes.js";
+import type { CodeData } from "./load-code-data.js";
+import type { HcpcsEntry } from "./hcpcs-table.js";
+import type { CodeRef } from "./lookup-result-schema.js";
+
+export function icdRef(data: CodeData, i: number): CodeRef {
+  return {
+    code: dottedIcd(data.icd.codes[i] ?? ""),
+    system: "ICD-10-CM",
+    billable: data.icd.billable[i] === 1,
+    description: data.icd.titles[i] ?? "",
+  };
+}
+
+export function hcpcsRef(entry: HcpcsEntry): CodeRef {
+  return {
+    code: entry.code,
+    system: "HCPCS",
+    billable: entry.kind === "modifier" ? null : entry.terminationDate === null,
+    description: entry.longDescription,
+  };
+}

@@ -1,0 +1,199 @@
+import { dottedIcd, normalizeCode } from "./code-shapes.js";
+import { hcpcsRef, icdRef } from "./code-refs.js";
+import type { HcpcsEntry } from "./hcpcs-table.js";
+import { icdNotes } from "./icd-notes.js";
+import { billableDescendants } from "./icd10cm-table.js";
+import type { CodeData } from "./load-code-data.js";
+import type { CodeResult } from "./lookup-result-schema.js";
+import { hcpcsSuggestions, icdSuggestions } from "./suggestions.js";
+
+/** A header lists at most this many billable descendants (childrenTotal gives the full count). */
+export const CHILDREN_CAP = 50;
+
+const SHAPES_TEXT =
+  "ICD-10-CM (a letter, two letters or digits, then up to 4 more; dot optional after the third character), " +
+  "HCPCS Level II (a letter and 4 digits), CPT (5 digits, or 4 digits and F, T or U) or a 2-character HCPCS modifier";
+
+export function icdSource(data: CodeData): string {
+  return `${data.releases.icd10cm.label} order file (CDC/NCHS), long title verbatim`;
+}
+
+export function cptReleaseLabel(data: CodeData): string {
+  return `no CPT release: plain-language summaries by this project, version ${data.cpt.version}`;
+}
+
+function icdFound(data: CodeData, input: string, i: number): CodeResult {
+  const { icd } = data;
+  const bare = icd.codes[i] ?? "";
+  const chain = [dottedIcd(bare)];
+  let parent: number | undefined;
+  for (let n = bare.length - 1; n >= 3; n--) {
+    const at = icd.index.get(bare.slice(0, n));
+    if (at === undefined) continue;
+    parent ??= at;
+    chain.push(dottedIcd(bare.slice(0, n)));
+  }
+  const place = icd.places.get(bare.slice(0, 3));
+  const chapter = place ? icd.chapters.get(place.chapter) : undefined;
+  const blocks = (place?.blocks ?? []).map((range) => ({ range, title: icd.blocks.get(range)?.title ?? "" }));
+  const [block, ...within] = blocks;
+  const header = icd.billable[i] !== 1;
+  const children = header ? billableDescendants(icd, i, CHILDREN_CAP) : undefined;
+  return {
+    input,
+    code: dottedIcd(bare),
+    system: "ICD-10-CM",
+    found: true,
+    billable: !header,
+    description: icd.titles[i] ?? "",
+    descriptionSource: icdSource(data),
+    release: data.releases.icd10cm.label,
+    ...(chapter ? { chapter: { number: chapter.number, range: chapter.range, title: chapter.title } } : {}),
+    ...(block ? { block: { ...block, within } } : {}),
+    ...(parent !== undefined ? { parent: icdRef(data, parent) } : {}),
+    ...(children
+      ? { children: children.first.map((j) => icdRef(data, j)), childrenTotal: children.total }
+      : {}),
+    ...icdNotes(data, chain, place?.blocks ?? []),
+    ...(header
+      ? {
+          reason:
+            "a header (category or subcategory with more specific codes): not valid on a claim; code one of its billable children",
+        }
+      : {}),
+  };
+}
+
+function icdMissing(data: CodeData, input: string, bare: string, reason: string): CodeResult {
+  return {
+    input,
+    code: dottedIcd(bare),
+    system: "ICD-10-CM",
+    found: false,
+    billable: null,
+    description: null,
+    release: data.releases.icd10cm.label,
+    reason,
+    suggestions: icdSuggestions(data, bare),
+  };
+}
+
+function hcpcsFound(data: CodeData, input: string, entry: HcpcsEntry): CodeResult {
+  const release = data.releases.hcpcs;
+  const plain = data.hcpcsNotes.get(entry.code);
+  const ref = hcpcsRef(entry);
+  return {
+    input,
+    code: entry.code,
+    system: "HCPCS",
+    found: true,
+    billable: ref.billable,
+    description: entry.longDescription,
+    descriptionSource: `CMS ${release.label} file, long description verbatim`,
+    release: release.label,
+    kind: entry.kind,
+    shortDescription: entry.shortDescription,
+    ...(entry.addedDate ? { addedDate: entry.addedDate } : {}),
+    ...(entry.effectiveDate ? { effectiveDate: entry.effectiveDate } : {}),
+    ...(entry.terminationDate ? { terminationDate: entry.terminationDate } : {}),
+    ...(plain ? { plainLanguage: { text: plain, source: data.cpt.descriptionSource } } : {}),
+    ...(entry.terminationDate
+      ? {
+          reason: `terminated on ${entry.terminationDate} in the ${release.label} file: not billable for services on or after that date`,
+        }
+      : entry.kind === "modifier"
+        ? { reason: "a modifier: reported with a procedure code, not billed on its own" }
+        : {}),
+  };
+}
+
+function hcpcsMissing(data: CodeData, input: string, bare: string): CodeResult {
+  const release = data.releases.hcpcs;
+  const dental = bare.startsWith("D")
+    ? " D codes are CDT dental codes (ADA copyright), which the CMS file does not hold."
+    : "";
+  return {
+    input,
+    code: bare,
+    system: "HCPCS",
+    found: false,
+    billable: null,
+    description: null,
+    release: release.label,
+    reason: `not in the ${release.year} HCPCS file: it may have been created after ${release.year} or be mistyped; this is not a finding that it is invalid.${dental}`,
+    suggestions: hcpcsSuggestions(data, bare),
+  };
+}
+
+function cpt(data: CodeData, input: string, bare: string): CodeResult {
+  const description = data.cptDescriptions.get(bare);
+  const base = { input, code: bare, system: "CPT" as const, billable: null, release: cptReleaseLabel(data) };
+  if (description)
+    return { ...base, found: true, description, descriptionSource: data.cpt.descriptionSource };
+  return {
+    ...base,
+    found: false,
+    description: null,
+    reason: `not described: ${data.cpt.notDescribedReason}`,
+  };
+}
+
+/** Looks one code up in every shipped release; never throws for odd input. */
+export function lookupCode(data: CodeData, input: string): CodeResult {
+  const { bare, shape } = normalizeCode(input);
+  const { icd, hcpcs } = data;
+  switch (shape) {
+    case "cpt":
+      return cpt(data, input, bare);
+    case "hcpcs": {
+      const entry = hcpcs.procedures.get(bare);
+      const asIcd = icd.index.get(bare);
+      if (entry)
+        return {
+          ...hcpcsFound(data, input, entry),
+          ...(asIcd !== undefined ? { alsoReadAs: [icdRef(data, asIcd)] } : {}),
+        };
+      if (asIcd !== undefined) return icdFound(data, input, asIcd);
+      return hcpcsMissing(data, input, bare);
+    }
+    case "icd": {
+      const i = icd.index.get(bare);
+      if (i !== undefined) return icdFound(data, input, i);
+      return icdMissing(
+        data,
+        input,
+        bare,
+        `not in ${data.releases.icd10cm.label}: no such code in the order file`,
+      );
+    }
+    case "modifier": {
+      const entry = hcpcs.modifiers.get(bare);
+      if (entry) return hcpcsFound(data, input, entry);
+      if (/^\d\d$/.test(bare)) {
+        return {
+          ...cpt(data, input, bare),
+          reason: `not an HCPCS Level II modifier in the ${data.releases.hcpcs.label} file; two-digit modifiers (e.g. 25, 59) are CPT modifiers, not described here (AMA copyright)`,
+        };
+      }
+      return icdMissing(
+        data,
+        input,
+        bare,
+        "too short: ICD-10-CM codes have 3 to 7 characters, and it is not an HCPCS Level II modifier",
+      );
+    }
+    case "icd-short":
+      return icdMissing(data, input, bare, "too short: ICD-10-CM codes have 3 to 7 characters");
+    case "unknown":
+      return {
+        input,
+        code: input.trim().toUpperCase(),
+        system: null,
+        found: false,
+        billable: null,
+        description: null,
+        release: null,
+        reason: `not the shape of a supported code: expected ${SHAPES_TEXT}`,
+      };
+  }
+}
