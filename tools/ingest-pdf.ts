@@ -65,10 +65,11 @@ const OPTION_OF_FIELD: Record<string, string> = {
   qualityNote: "note",
 };
 
-function required(values: Record<string, unknown>, name: string): string {
+const REQUIRED = ["source-id", "title", "organisation", "year", "type"] as const;
+
+function required(values: Record<string, unknown>, name: (typeof REQUIRED)[number]): string {
   const value = values[name];
-  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} is required`);
-  return value;
+  return typeof value === "string" ? value : "";
 }
 
 /** Ingest one PDF given command-line arguments; returns what was written. */
@@ -84,6 +85,11 @@ export async function ingestPdf(argv: string[]): Promise<IngestResult> {
   const pdfPath = positionals[0] ?? "";
   if (!existsSync(pdfPath)) throw new UsageError(`no such file: ${pdfPath}`);
   const corpus = values.corpus ?? corpusDir();
+  const missing = REQUIRED.filter((name) => required(values, name).trim() === "");
+  if (missing.length > 0)
+    throw new UsageError(
+      `missing required option${missing.length === 1 ? "" : "s"}: --${missing.join(", --")}`,
+    );
 
   const year = Number(required(values, "year"));
   const organisation = required(values, "organisation");

@@ -20,7 +20,7 @@ export function pageText(raw: string): string {
     .replace(/^\n+|\n+$/g, "");
 }
 
-/** A page number printed in the page's first or last line ("Page 12", "12", "- 12 -", "iii", "3 of 40"). */
+/** A page number printed in the page's last or first line ("Page 12", "Page iii", "p. 4", "12", "- 12 -", "3 of 40"). */
 export function printedLabel(text: string): string | undefined {
   const lines = text
     .split("\n")
