@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerOptions } from "./server-options.js";
 import { citeGuidelineTool } from "./tools/cite-guideline.js";
+import { evaluateSIJointRfaTool } from "./tools/evaluate-si-joint-rfa.js";
 import { lookupCodesTool } from "./tools/lookup-codes.js";
 import { verifyCitationsTool } from "./tools/verify-citations.js";
 import { corpusResources } from "./resources/corpus-resources.js";
@@ -13,4 +14,10 @@ export interface Registration {
 }
 
 /** Everything the server serves, in the order tools/list shows it. */
-export const registrations: Registration[] = [lookupCodesTool, citeGuidelineTool, verifyCitationsTool, corpusResources];
+export const registrations: Registration[] = [
+  lookupCodesTool,
+  evaluateSIJointRfaTool,
+  citeGuidelineTool,
+  verifyCitationsTool,
+  corpusResources,
+];

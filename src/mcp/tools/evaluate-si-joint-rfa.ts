@@ -1,0 +1,52 @@
+import { AuditLog } from "../../audit/audit-log.js";
+import { evaluate } from "../../policy/evaluate.js";
+import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
+import { evaluationText } from "../../policy/evaluation-text.js";
+import { codeProblems, codeProblemsText } from "../../policy/validate-codes.js";
+import type { Registration } from "../registry.js";
+import { toolError, toolResult } from "../tool-result.js";
+
+const NAME = "evaluateSIJointRFA";
+
+const DESCRIPTION = [
+  "Evaluate a request for sacroiliac (SI) joint radiofrequency ablation (CPT 64625), SI joint injection or nerve block",
+  "(27096, G0260, 64451) and the steroids or anaesthetics injected with them (J1100, J1030, J1040, J3301, ...) against a versioned policy:",
+  '"evidence-hierarchy" (default: the most authoritative applicable evidence governs, with population applicability) or',
+  '"medicare-lcd" (the 2023 Medicare SI joint LCDs). Returns a recommended determination per service and overall,',
+  "every criterion as met / not-met / unknown / not-applicable with the facts used and its trace address, governing,",
+  "supporting and conflicting evidence (with method and why it does not govern), pitfalls, conservative alternatives,",
+  "and the documents to request when a deciding fact is missing. Absent facts are unknown, never false.",
+  "Every quote is verbatim from the local corpus with its passage id, locator and provenance.",
+  "Free-text notes are never read by the logic and never echoed. Other services (facet RFA 64635, epidurals) are not-applicable.",
+  "The result is a recommendation for a licensed clinician, never a final determination. Deterministic, offline, read-only.",
+].join(" ");
+
+export const evaluateSIJointRfaTool: Registration = {
+  kind: "tool",
+  name: NAME,
+  register(server, options) {
+    const auditLog = options.auditLogPath ? new AuditLog(options.auditLogPath) : undefined;
+    server.registerTool(
+      NAME,
+      {
+        title: "Evaluate SI joint RFA and SI joint injection requests",
+        description: DESCRIPTION,
+        inputSchema: EvaluateInputSchema,
+        outputSchema: EvaluationSchema,
+        annotations: {
+          readOnlyHint: true,
+          idempotentHint: true,
+          openWorldHint: false,
+          destructiveHint: false,
+        },
+      },
+      (input) => {
+        const problems = codeProblems(input);
+        if (problems.length > 0) return toolError(codeProblemsText(NAME, problems));
+        const evaluation = evaluate(input);
+        auditLog?.append(evaluation);
+        return toolResult(evaluation, evaluationText(evaluation));
+      },
+    );
+  },
+};
