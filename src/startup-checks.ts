@@ -6,7 +6,12 @@ import { checkVerifyAliases } from "./verify/alias-check.js";
 /** Checks run before the server starts; each returns the problems it found (empty when all is well). */
 export type StartupCheck = () => string[];
 
-export const startupChecks: StartupCheck[] = [checkCorpusIntegrity, checkVerifyAliases, checkCodeFiles, checkPolicies];
+export const startupChecks: StartupCheck[] = [
+  checkCorpusIntegrity,
+  checkVerifyAliases,
+  checkCodeFiles,
+  checkPolicies,
+];
 
 export function runStartupChecks(): string[] {
   return startupChecks.flatMap((check) => check());
