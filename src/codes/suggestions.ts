@@ -41,8 +41,18 @@ class Picker {
   }
 }
 
+function addCategories(data: CodeData, prefix: string, pick: Picker): void {
+  const { icd } = data;
+  for (let i = 0; i < icd.codes.length && pick.list.length < MAX; i++) {
+    const code = icd.codes[i] ?? "";
+    if (code.length === 3 && code.startsWith(prefix))
+      pick.add({ ...icdRef(data, i), why: `category starting with ${prefix}` });
+  }
+}
+
 function addIcd(data: CodeData, bare: string, pick: Picker): void {
   const { icd } = data;
+  if (bare.length < 3) addCategories(data, bare, pick);
   const ancestor = ancestorIndex(icd, bare);
   if (ancestor >= 0) pick.add({ ...icdRef(data, ancestor), why: "nearest existing ancestor" });
   const typos = [...oneEditAway(bare, (i) => (i === 0 ? LETTERS : ALNUM))]
@@ -55,14 +65,7 @@ function addIcd(data: CodeData, bare: string, pick: Picker): void {
     for (const i of billableDescendants(icd, ancestor, MAX).first)
       pick.add({ ...icdRef(data, i), why: "under the same ancestor" });
   }
-  if (bare.length >= 1) {
-    const prefix = bare.slice(0, Math.min(2, bare.length));
-    for (let i = 0; i < icd.codes.length && pick.list.length < MAX; i++) {
-      const code = icd.codes[i] ?? "";
-      if (code.length === 3 && code.startsWith(prefix))
-        pick.add({ ...icdRef(data, i), why: `category starting with ${prefix}` });
-    }
-  }
+  addCategories(data, bare.slice(0, 2), pick);
 }
 
 /** Up to 5 real ICD-10-CM codes near a code that is not in the release, nearest first. */

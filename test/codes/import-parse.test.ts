@@ -33,21 +33,57 @@ describe("ICD-10-CM order file", () => {
 
   it("rejects a line whose layout or fields are wrong, naming the line", () => {
     expect(() => parseOrderLine("00001 A00 0 Cholera", 7)).toThrow(/line 7: expected the fixed-width/);
-    expect(() => parseOrderLine(orderLine(1, "A00", 0, "Cholera").replace(" 0 ", " 2 "), 3)).toThrow(/flag 0 or 1/);
+    expect(() => parseOrderLine(orderLine(1, "A00", 0, "Cholera").replace(" 0 ", " 2 "), 3)).toThrow(
+      /flag 0 or 1/,
+    );
     expect(() => parseOrderLine(orderLine(1, "hello", 0, "Cholera"), 4)).toThrow(ImportError);
   });
 
   it("parses the fixture file (CRLF) and checks the hierarchy", () => {
     const entries = parseOrderFile(readFileSync(join(FIXTURES, "icd10cm-order-2027.txt"), "latin1"));
     expect(entries).toHaveLength(13);
-    expect(entries.filter((e) => e.billable).map((e) => e.code)).toEqual(["M461", "M47816", "M47817", "M533", "M539", "S336XXA"]);
+    expect(entries.filter((e) => e.billable).map((e) => e.code)).toEqual([
+      "M461",
+      "M47816",
+      "M47817",
+      "M533",
+      "M539",
+      "S336XXA",
+    ]);
   });
 
   it("rejects children of a billable code, orphans, out-of-run codes and disordered numbers", () => {
-    const file = (rows: [string, 0 | 1][]): string => rows.map(([c, f], i) => orderLine(i + 1, c, f, `Title ${c}`)).join("\r\n");
-    expect(() => file && parseOrderFile(file([["M53", 0], ["M533", 1], ["M5330", 1]]))).toThrow(/cannot have children/);
-    expect(() => parseOrderFile(file([["M53", 0], ["M5433", 1]]))).toThrow(/no ancestor/);
-    expect(() => parseOrderFile(file([["M53", 0], ["M533", 0], ["M54", 0], ["M5331", 1]]))).toThrow(/not inside the run/);
+    const file = (rows: [string, 0 | 1][]): string =>
+      rows.map(([c, f], i) => orderLine(i + 1, c, f, `Title ${c}`)).join("\r\n");
+    expect(
+      () =>
+        file &&
+        parseOrderFile(
+          file([
+            ["M53", 0],
+            ["M533", 1],
+            ["M5330", 1],
+          ]),
+        ),
+    ).toThrow(/cannot have children/);
+    expect(() =>
+      parseOrderFile(
+        file([
+          ["M53", 0],
+          ["M5433", 1],
+        ]),
+      ),
+    ).toThrow(/no ancestor/);
+    expect(() =>
+      parseOrderFile(
+        file([
+          ["M53", 0],
+          ["M533", 0],
+          ["M54", 0],
+          ["M5331", 1],
+        ]),
+      ),
+    ).toThrow(/not inside the run/);
     const swapped = [orderLine(2, "A00", 0, "A"), orderLine(1, "A01", 0, "B")].join("\n");
     expect(() => parseOrderFile(swapped)).toThrow(/order numbers must increase/);
   });
@@ -69,15 +105,24 @@ describe("chapters and sections CSV", () => {
       last: "T88",
       title: "Injury, poisoning and certain other consequences of external causes (S00-T88)",
     });
-    const sections = parseSections("section_range,chapter,description\nB10,1,Other human herpesviruses (B10)\n");
-    expect(sections).toEqual([{ first: "B10", last: "B10", chapter: 1, title: "Other human herpesviruses (B10)" }]);
+    const sections = parseSections(
+      "section_range,chapter,description\nB10,1,Other human herpesviruses (B10)\n",
+    );
+    expect(sections).toEqual([
+      { first: "B10", last: "B10", chapter: 1, title: "Other human herpesviruses (B10)" },
+    ]);
     expect(() => parseChapters("chapter,title\n1,x\n")).toThrow(/expected the header/);
     expect(() => parseChapters("chapter,description\n1,No range here\n")).toThrow(/end with a range/);
   });
 
   it("places categories by order-file position: C4A in C43-C44, J45 in J40-J4A, D3A not in D37-D48", () => {
     const cats = ["C43", "C4A", "C44", "D36", "D3A", "D37", "D48", "J40", "J44", "J4A", "J45", "J47"];
-    const entries: OrderEntry[] = cats.map((code, i) => ({ order: i + 1, code, billable: false, longTitle: code }));
+    const entries: OrderEntry[] = cats.map((code, i) => ({
+      order: i + 1,
+      code,
+      billable: false,
+      longTitle: code,
+    }));
     const chapters = [
       { number: 2, first: "C00", last: "D49", title: "Neoplasms (C00-D49)" },
       { number: 10, first: "J00", last: "J99", title: "Respiratory (J00-J99)" },
@@ -94,8 +139,12 @@ describe("chapters and sections CSV", () => {
     expect(places.get("C4A")).toEqual({ chapter: 2, blocks: ["C43-C44", "C00-D49"] });
     expect(places.get("D3A")).toEqual({ chapter: 2, blocks: ["D3A", "C00-D49"] });
     expect(places.get("J45")).toEqual({ chapter: 10, blocks: ["J40-J4A"] });
-    expect(() => placeCategories(entries, chapters.slice(0, 1), blocks)).toThrow(/block J40-J4A names unknown chapter 10/);
-    expect(() => placeCategories(entries, chapters.slice(0, 1), blocks.slice(0, 4))).toThrow(/J40: lies in 0 chapters/);
+    expect(() => placeCategories(entries, chapters.slice(0, 1), blocks)).toThrow(
+      /block J40-J4A names unknown chapter 10/,
+    );
+    expect(() => placeCategories(entries, chapters.slice(0, 1), blocks.slice(0, 4))).toThrow(
+      /J40: lies in 0 chapters/,
+    );
   });
 });
 
@@ -121,7 +170,9 @@ describe("HCPCS fixed-width file", () => {
     });
     const rt = records.find((r) => r.code === "RT");
     expect(rt?.kind).toBe("modifier");
-    expect(rt?.longDescription).toBe("Right side (used to identify procedures performed on the right side of the body)");
+    expect(rt?.longDescription).toBe(
+      "Right side (used to identify procedures performed on the right side of the body)",
+    );
     expect(records).toHaveLength(7);
   });
 
