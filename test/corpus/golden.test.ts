@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
+import { connectInMemory, textOf } from "../support/clients.js";
+
+// Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change.
+const GOLDEN = join(import.meta.dirname, "golden");
+// The corpus version changes with every corpus file (codes, policies too), so it is masked here.
+const VERSION_MASK = "<corpus version>";
+
+let client: Client;
+beforeAll(async () => {
+  client = await connectInMemory();
+});
+afterAll(async () => {
+  await client.close();
+});
+
+function matchGolden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(existsSync(path), `${path} is missing; run with UPDATE_GOLDEN=1 to create it`).toBe(true);
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+const CASES: [string, Record<string, unknown>][] = [
+  ["reference-question", { query: "Is sacroiliac joint radiofrequency ablation recommended for chronic axial spine pain?", limit: 3 }],
+  ["secondary-passage", { passageId: "cms-lcd-sij-2023#rfa-summary" }],
+  ["source-filtered", { sourceId: "acr-saa-spartan-2019", filters: { direction: "against" } }],
+];
+
+describe("citeGuideline golden answers", () => {
+  for (const [name, args] of CASES) {
+    it(`${name} matches its golden text and structured content`, async () => {
+      const result = await client.callTool({ name: "citeGuideline", arguments: args });
+      const version = (result.structuredContent as CiteGuidelineOutput).corpusVersion;
+      const mask = (s: string) => s.split(version).join(VERSION_MASK);
+      matchGolden(`${name}.text.golden.txt`, `${mask(textOf(result))}\n`);
+      matchGolden(`${name}.structured.golden.txt`, `${mask(JSON.stringify(result.structuredContent, null, 2))}\n`);
+    });
+  }
+});
