@@ -1,0 +1,196 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LookupCodesOutputSchema } from "../../src/codes/lookup-result-schema.js";
+import type { CodeResult, LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";
+import { connectInMemory, textOf } from "../support/clients.js";
+
+let client: Client;
+
+beforeAll(async () => {
+  client = await connectInMemory();
+});
+
+afterAll(async () => {
+  await client.close();
+});
+
+async function call(args: Record<string, unknown>): Promise<{ out: LookupCodesOutput; text: string }> {
+  const result = await client.callTool({ name: "lookupCodes", arguments: args });
+  expect(result.isError, textOf(result)).toBeFalsy();
+  const parsed = LookupCodesOutputSchema.safeParse(result.structuredContent);
+  expect(parsed.success, parsed.error?.message).toBe(true);
+  return { out: parsed.data as LookupCodesOutput, text: textOf(result) };
+}
+
+async function callError(args: unknown): Promise<string> {
+  const result = await client.callTool({ name: "lookupCodes", arguments: args as Record<string, unknown> });
+  expect(result.isError).toBe(true);
+  return textOf(result);
+}
+
+function byInput(out: LookupCodesOutput, input: string): CodeResult {
+  const r = out.results.find((x) => x.input === input);
+  if (!r) throw new Error(`no result for ${input}`);
+  return r;
+}
+
+describe("lookupCodes over MCP (in memory)", () => {
+  it("is listed with annotations, input and output schemas", async () => {
+    const { tools } = await client.listTools();
+    const tool = tools.find((t) => t.name === "lookupCodes");
+    expect(tool?.annotations).toMatchObject({
+      readOnlyHint: true,
+      idempotentHint: true,
+      openWorldHint: false,
+      destructiveHint: false,
+    });
+    expect(tool?.inputSchema.properties).toHaveProperty("codes");
+    expect(tool?.inputSchema).toMatchObject({ additionalProperties: false });
+    expect(tool?.outputSchema?.properties).toHaveProperty("results");
+    expect(tool?.description).toMatch(/ICD-10-CM/);
+  });
+
+  it("answers the reference codes, with the same facts in the text block", async () => {
+    const inputs = [
+      "M53.3",
+      "M47.817",
+      "M47.81",
+      "M46.1",
+      "S33.6XXA",
+      "J1100",
+      "G0260",
+      "64625",
+      "99213",
+      "C9752",
+      "J1111",
+      "Z99.999",
+    ];
+    const { out, text } = await call({ codes: inputs });
+    expect(out.results.map((r) => r.input)).toEqual(inputs);
+    expect(out.release.icd10cm.label).toBe("ICD-10-CM FY2026");
+    expect(out.release.hcpcs).toMatchObject({ year: 2020, fileDate: "2019-11-02" });
+    expect(out.release.cpt.describedCodes).toContain("64625");
+
+    expect(byInput(out, "M53.3")).toMatchObject({
+      found: true,
+      billable: true,
+      description: "Sacrococcygeal disorders, not elsewhere classified",
+    });
+    expect(byInput(out, "M47.817")).toMatchObject({
+      found: true,
+      billable: true,
+      parent: { code: "M47.81" },
+    });
+    const header = byInput(out, "M47.81");
+    expect(header).toMatchObject({ found: true, billable: false });
+    expect(header.children?.map((c) => c.code)).toContain("M47.817");
+    expect(byInput(out, "M46.1")).toMatchObject({
+      found: true,
+      billable: true,
+      description: "Sacroiliitis, not elsewhere classified",
+    });
+    expect(byInput(out, "S33.6XXA")).toMatchObject({
+      found: true,
+      billable: true,
+      description: "Sprain of sacroiliac joint, initial encounter",
+    });
+    expect(byInput(out, "J1100")).toMatchObject({
+      system: "HCPCS",
+      found: true,
+      description: "Injection, dexamethasone sodium phosphate, 1 mg",
+    });
+    expect(byInput(out, "G0260").plainLanguage).toBeDefined();
+    expect(byInput(out, "64625")).toMatchObject({
+      system: "CPT",
+      found: true,
+      descriptionSource: expect.stringMatching(/not the AMA CPT descriptor/) as string,
+    });
+    expect(byInput(out, "99213")).toMatchObject({
+      system: "CPT",
+      found: false,
+      reason: expect.stringMatching(/^not described/) as string,
+    });
+    expect(byInput(out, "C9752")).toMatchObject({ system: "HCPCS", found: true });
+    expect(byInput(out, "J1111")).toMatchObject({
+      system: "HCPCS",
+      found: false,
+      reason: expect.stringMatching(/^not in the 2020 HCPCS file/) as string,
+    });
+    const madeUp = byInput(out, "Z99.999");
+    expect(madeUp.found).toBe(false);
+    expect(madeUp.suggestions?.[0]?.code).toBe("Z99");
+
+    for (const r of out.results) {
+      expect(text).toContain(`${r.input} → ${r.code}`);
+      if (r.description) expect(text).toContain(r.description);
+      for (const s of r.suggestions ?? []) expect(text).toContain(s.code);
+    }
+    expect(text).toContain("M47.817 Spondylosis without myelopathy or radiculopathy, lumbosacral region");
+    expect(text).toContain("not in the 2020 HCPCS file");
+    expect(text).toContain(out.release.hcpcs.caveat);
+  });
+
+  it("searches: sacroiliitis and dexamethasone", async () => {
+    const sacro = await call({ query: "sacroiliitis" });
+    expect(sacro.out.matches?.[0]).toMatchObject({ code: "M46.1", system: "ICD-10-CM" });
+    expect(sacro.out.results).toEqual([]);
+    expect(sacro.text).toContain("1. M46.1 (ICD-10-CM, billable) Sacroiliitis, not elsewhere classified");
+    const dexa = await call({ query: "dexamethasone", limit: 50 });
+    expect(dexa.out.matches?.map((m) => m.code)).toContain("J1100");
+    expect(dexa.out.matches?.length).toBeLessThanOrEqual(50);
+    for (const m of dexa.out.matches ?? []) expect(dexa.text).toContain(`${m.code} (${m.system}`);
+    const again = await call({ query: "dexamethasone", limit: 50 });
+    expect(again.out).toEqual(dexa.out);
+  });
+
+  it("answers unknown shapes as normal results, not errors", async () => {
+    const { out } = await call({ codes: ["hello", "M5"] });
+    expect(out.results[0]).toMatchObject({ input: "hello", system: null, found: false });
+    expect(out.results[1]).toMatchObject({ input: "M5", system: "ICD-10-CM", found: false });
+  });
+
+  it.each([
+    ["wrong type", { codes: "M53.3" }, /expected array, received "M53\.3" at codes/],
+    ["wrong item type", { codes: [5325] }, /expected string, received number 5325 at codes\[0\]/],
+    ["empty list", { codes: [] }, /expected at least 1 items, received an array of 0 items at codes/],
+    [
+      "101 codes",
+      { codes: Array.from({ length: 101 }, () => "M53.3") },
+      /expected at most 100 items, received an array of 101 items at codes/,
+    ],
+    [
+      "100 kB query",
+      { query: "x".repeat(100_000) },
+      /expected at most 200 characters, received a string of 100000 characters at query/,
+    ],
+    [
+      "100 kB code",
+      { codes: ["M".repeat(100_000)] },
+      /expected at most 20 characters, received a string of 100000 characters at codes\[0\]/,
+    ],
+    [
+      "control characters",
+      { codes: ["M53.3\u0000"] },
+      /expected text without control characters .* received "M53\.3\\u0000" at codes\[0\]/,
+    ],
+    ["control characters in query", { query: "pain\nback" }, /without control characters .* at query/],
+    ["unknown field", { codes: ["M53.3"], code: "M53.3" }, /unknown field "code"; remove it/],
+    [
+      "neither codes nor query",
+      {},
+      /expected at least one of the fields "codes" .* or "query" .*, received neither/,
+    ],
+    ["limit out of range", { query: "pain", limit: 51 }, /expected at most 50, received number 51 at limit/],
+  ])(
+    "rejects %s with an isError naming the field, what was received and what is expected",
+    async (_name, args, message) => {
+      expect(await callError(args)).toMatch(message);
+    },
+  );
+
+  it("keeps serving after bad input", async () => {
+    await callError({ codes: [] });
+    const { out } = await call({ codes: ["M53.3"] });
+    expect(out.results[0]?.found).toBe(true);
+  });
+});
