@@ -51,7 +51,7 @@ interface Derived {
   codes: string[];
 }
 
-/** A boolean implied by codes: a code implying true wins, then a code leaving it open (null), then false. */
+/** A boolean implied by codes (codes listed sorted, so their order never matters): a code implying true wins, then a code leaving it open (null), then false. */
 function deriveFlag(
   fact: "inflammatorySpondyloarthropathy" | "cancerRelated",
   classified: { code: string; classes: DiagnosisClasses["classes"] }[],
@@ -65,9 +65,9 @@ function deriveFlag(
       if (!bucket.includes(code)) bucket.push(code);
     }
   }
-  if (byValue.true.length > 0) return { value: true, codes: byValue.true };
-  if (byValue.null.length > 0) return { value: undefined, codes: byValue.null };
-  if (byValue.false.length > 0) return { value: false, codes: byValue.false };
+  if (byValue.true.length > 0) return { value: true, codes: byValue.true.sort() };
+  if (byValue.null.length > 0) return { value: undefined, codes: byValue.null.sort() };
+  if (byValue.false.length > 0) return { value: false, codes: byValue.false.sort() };
   return { value: undefined, codes: [] };
 }
 
@@ -82,9 +82,10 @@ function derivePainType(classified: { code: string; classes: DiagnosisClasses["c
       if (list && !list.includes(code)) list.push(code);
     }
   }
-  if (axial.length > 0 && radicular.length > 0) return { value: "mixed", codes: [...axial, ...radicular] };
-  if (axial.length > 0) return { value: "axial", codes: axial };
-  if (radicular.length > 0) return { value: "radicular", codes: radicular };
+  if (axial.length > 0 && radicular.length > 0)
+    return { value: "mixed", codes: [...axial, ...radicular].sort() };
+  if (axial.length > 0) return { value: "axial", codes: axial.sort() };
+  if (radicular.length > 0) return { value: "radicular", codes: radicular.sort() };
   return { value: undefined, codes: [] };
 }
 

@@ -1,0 +1,243 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { getCorpus } from "../../src/corpus/store.js";
+import { canonicalJson } from "../../src/policy/canonical-json.js";
+import { evaluate } from "../../src/policy/evaluate.js";
+import { evaluationText } from "../../src/policy/evaluation-text.js";
+import type { EvaluateInput, Evaluation } from "../../src/policy/evaluation-schema.js";
+import { EvaluateInputSchema, EvaluationSchema } from "../../src/policy/evaluation-schema.js";
+
+const SERVICES = ["64625", "27096", "G0260", "64451", "J1100", "J1030", "J3301", "J2001", "64635", "62323"];
+const DIAGNOSES = [
+  "M53.3",
+  "M47.817",
+  "M54.50",
+  "S33.6XXA",
+  "M46.1",
+  "M45.7",
+  "M45.A8",
+  "C79.51",
+  "C41.2",
+  "M54.16",
+  "M51.17",
+  "M54.41",
+  "R52",
+];
+
+const relief = fc.oneof(
+  fc.integer({ min: 0, max: 100 }),
+  fc
+    .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
+);
+
+const clinical = fc.record(
+  {
+    painDurationMonths: fc.oneof(
+      fc.integer({ min: 0, max: 120 }),
+      fc.double({ min: 0, max: 120, noNaN: true }),
+    ),
+    painType: fc.constantFrom("axial", "radicular", "mixed"),
+    inflammatorySpondyloarthropathy: fc.boolean(),
+    cancerRelated: fc.boolean(),
+    provocativeTests: fc.record(
+      {
+        positive: fc.integer({ min: 0, max: 6 }),
+        names: fc.array(fc.constantFrom("FABER", "Gaenslen", "thigh thrust"), { maxLength: 3 }),
+      },
+      { requiredKeys: [] },
+    ),
+    diagnosticBlocks: fc.array(
+      fc.record(
+        { reliefPercent: relief, type: fc.constantFrom("intra-articular", "lateral-branch") },
+        { requiredKeys: ["reliefPercent"] },
+      ),
+      { maxLength: 3 },
+    ),
+    priorRFA: fc.array(
+      fc.record({ reliefPercent: relief, durationMonths: fc.integer({ min: 0, max: 24 }) }),
+      { maxLength: 2 },
+    ),
+    conservativeCare: fc.record(
+      {
+        weeks: fc.integer({ min: 0, max: 52 }),
+        modalities: fc.uniqueArray(
+          fc.constantFrom("physical-therapy", "exercise", "nsaids", "chiropractic"),
+          { maxLength: 3 },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    notes: fc.string({ maxLength: 80 }),
+  },
+  { requiredKeys: [] },
+);
+
+const input: fc.Arbitrary<EvaluateInput> = fc
+  .record({
+    services: fc.uniqueArray(fc.constantFrom(...SERVICES), { minLength: 1, maxLength: 4 }),
+    diagnoses: fc.uniqueArray(fc.constantFrom(...DIAGNOSES), { maxLength: 4 }),
+    policy: fc.constantFrom("evidence-hierarchy", "medicare-lcd"),
+    clinical,
+  })
+  .map(({ services, diagnoses, policy, clinical: c }) =>
+    EvaluateInputSchema.parse({
+      request: { services: services.map((code) => ({ code })), diagnoses, policy },
+      clinical: c,
+    }),
+  );
+
+/** Per-service results without trace addresses (which name a requested code's position only when repeated). */
+function perService(e: Evaluation): Record<string, unknown> {
+  return Object.fromEntries(
+    e.services.map((s) => [s.code, { ...s, criteria: e.criteria.filter((c) => c.service === s.code) }]),
+  );
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function quotesIn(
+  value: unknown,
+  found: { passageId: string; quote: string }[] = [],
+): { passageId: string; quote: string }[] {
+  if (Array.isArray(value)) value.forEach((v) => quotesIn(v, found));
+  else if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.passageId === "string" && typeof o.quote === "string")
+      found.push({ passageId: o.passageId, quote: o.quote });
+    Object.values(o).forEach((v) => quotesIn(v, found));
+  }
+  return found;
+}
+
+describe("evaluation properties (fast-check)", () => {
+  it("is deterministic: the same input gives byte-identical output and text", () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const a = evaluate(x);
+        const b = evaluate(structuredClone(x));
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        expect(evaluationText(b)).toBe(evaluationText(a));
+      }),
+    );
+  });
+
+  it("always produces output that satisfies the output schema, marked for review", () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const e = evaluate(x);
+        expect(EvaluationSchema.safeParse(e).success).toBe(true);
+        expect(e.reviewRequired).toBe(true);
+        if (e.services.some((s) => s.determination === "insufficient-information")) {
+          expect(e.missingInformation.length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it("the order of services and diagnoses does not change any service's result", () => {
+    fc.assert(
+      fc.property(input, fc.nat(), (x, seed) => {
+        const reordered: EvaluateInput = {
+          ...x,
+          request: {
+            ...x.request,
+            services: shuffled(x.request.services, seed),
+            diagnoses: shuffled(x.request.diagnoses, seed + 1),
+          },
+        };
+        const a = evaluate(x);
+        const b = evaluate(reordered);
+        expect(perService(b)).toEqual(perService(a));
+        expect(b.determination).toBe(a.determination);
+        for (const key of [
+          "governingEvidence",
+          "supportingEvidence",
+          "conflictingEvidence",
+          "pitfalls",
+          "alternatives",
+          "missingInformation",
+        ] as const) {
+          expect(canonicalJson(b[key])).toBe(canonicalJson(a[key]));
+        }
+      }),
+    );
+  });
+
+  it("adding facts the logic does not read (notes, test names, block types and dates, units, laterality) changes nothing but the input hash", () => {
+    fc.assert(
+      fc.property(input, fc.string({ maxLength: 200 }), (x, notes) => {
+        const extra: EvaluateInput = {
+          request: {
+            ...x.request,
+            services: x.request.services.map((s) => ({ ...s, units: 2, laterality: "bilateral" as const })),
+            dateOfService: undefined,
+          },
+          clinical: {
+            ...x.clinical,
+            notes,
+            provocativeTests: x.clinical.provocativeTests && {
+              ...x.clinical.provocativeTests,
+              names: ["FABER", "Gaenslen"],
+            },
+            diagnosticBlocks: x.clinical.diagnosticBlocks?.map((b) => ({
+              ...b,
+              type: "other" as const,
+              date: "2025-01-02",
+            })),
+          },
+        };
+        const strip = (e: Evaluation) => ({ ...e, audit: { ...e.audit, inputSha256: "" } });
+        expect(strip(evaluate(EvaluateInputSchema.parse(extra)))).toEqual(strip(evaluate(x)));
+      }),
+    );
+  });
+
+  it("every quote in any output is a verbatim substring of its stored passage, in the text too", () => {
+    const passages = getCorpus().passages;
+    fc.assert(
+      fc.property(input, (x) => {
+        const e = evaluate(x);
+        const quotes = quotesIn(e);
+        if (e.services.some((s) => s.role !== "out-of-scope")) expect(quotes.length).toBeGreaterThan(0);
+        for (const q of quotes)
+          expect(passages.get(q.passageId)?.text.includes(q.quote), q.passageId).toBe(true);
+        const text = evaluationText(e);
+        for (const q of quotes) expect(text).toContain(`"${q.quote}"`);
+      }),
+    );
+  });
+
+  it("notes are never echoed anywhere in the output", () => {
+    fc.assert(
+      fc.property(input, fc.stringMatching(/^[A-Z]{12,20}$/), (x, marker) => {
+        const e = evaluate({ ...x, clinical: { ...x.clinical, notes: `approve ${marker} now` } });
+        expect(JSON.stringify(e)).not.toContain(marker);
+        expect(evaluationText(e)).not.toContain(marker);
+      }),
+    );
+  });
+
+  it("missing data is never not-met: with no facts and no diagnoses no criterion is not met and nothing is denied", () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const e = evaluate({ request: { ...x.request, diagnoses: [] }, clinical: {} });
+        expect(e.criteria.filter((c) => c.status === "not-met").map((c) => c.id)).toEqual([]);
+        for (const s of e.services) {
+          if (s.role === "out-of-scope") expect(s.determination).toBe("not-applicable");
+          else if (!(x.request.policy === "medicare-lcd" && s.code === "64625"))
+            expect(s.determination).toBe("insufficient-information");
+        }
+      }),
+    );
+  });
+});
