@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCorpus } from "../../src/corpus/store.js";
+import type { Evaluation } from "../../src/policy/evaluation-schema.js";
+import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
+import type { StdioConnection } from "../support/clients.js";
+import { connectStdio, textOf } from "../support/clients.js";
+
+/*
+ * The reference case (shared/reference-case.md) over stdio against the BUILT server, pinned as a
+ * golden transcript. Regenerate deliberately with: npm run build && UPDATE_GOLDEN=1 npx vitest run test/golden/reference-case.test.ts
+ * The corpus version is normalised (it changes with any corpus file) and checked separately.
+ */
+const GOLDEN = join(import.meta.dirname, "reference-case.json");
+const CORPUS_VERSION = "<corpus version: checked separately>";
+
+let conn: StdioConnection;
+let result: Awaited<ReturnType<StdioConnection["client"]["callTool"]>>;
+let evaluation: Evaluation;
+
+beforeAll(async () => {
+  conn = await connectStdio();
+  result = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE });
+  evaluation = result.structuredContent as Evaluation;
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+function transcript(): unknown {
+  const version = evaluation.corpusVersion;
+  return {
+    request: { method: "tools/call", params: { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE } },
+    response: {
+      isError: result.isError ?? false,
+      structuredContent: { ...evaluation, corpusVersion: CORPUS_VERSION },
+      text: textOf(result).split(version).join(CORPUS_VERSION),
+    },
+  };
+}
+
+describe("reference case over stdio (golden transcript)", () => {
+  it("matches the golden transcript byte for byte", () => {
+    const actual = `${JSON.stringify(transcript(), null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) {
+      if (process.env.CI) throw new Error("the golden file is missing or UPDATE_GOLDEN is set in CI");
+      writeFileSync(GOLDEN, actual);
+    }
+    expect(actual).toBe(readFileSync(GOLDEN, "utf8"));
+  });
+
+  it("reports the shipped corpus version", () => {
+    expect(evaluation.corpusVersion).toBe(getCorpus().version);
+  });
+
+  it("is not medically necessary for 64625 and J1100, with BMJ 2025 governing", () => {
+    expect(result.isError).toBeFalsy();
+    expect(evaluation.determination).toBe("not-medically-necessary");
+    expect(evaluation.services.map((s) => [s.code, s.determination])).toEqual([
+      ["64625", "not-medically-necessary"],
+      ["J1100", "not-medically-necessary"],
+    ]);
+    expect(evaluation.governingEvidence.map((c) => c.passageId).sort()).toEqual([
+      "busse-bmj-2025#rec-joint-injection",
+      "busse-bmj-2025#rec-joint-rfa",
+    ]);
+    expect(evaluation.reviewRequired).toBe(true);
+    expect(evaluation.disclaimer).toContain("licensed clinician");
+  });
+
+  it("NICE (NG59 / QS155) and ACR 2019 support as the reference describes", () => {
+    const supporting = evaluation.supportingEvidence.map((c) => c.passageId);
+    expect(supporting).toEqual(
+      expect.arrayContaining([
+        "nice-qs155#statement6",
+        "acr-saa-spartan-2019#local-gc-sacroiliitis",
+        "acr-saa-spartan-2019#systemic-gc",
+      ]),
+    );
+    const notes = evaluation.evidenceNotes.map((n) => `${n.passageId}: ${n.note}`).join("\n");
+    expect(notes).toMatch(/acr-saa-spartan-2019#local-gc-sacroiliitis: .*only for active sacroiliitis in axial spondyloarthritis/);
+    expect(notes).toMatch(/acr-saa-spartan-2019#systemic-gc: .*strongly against systemic glucocorticoids/);
+    expect(notes).toMatch(/nice-qs155#statement6: .*medial branch \(facet\)/);
+  });
+
+  it("shows Olivier 2023 as conflicting and superseded, with its reason", () => {
+    const olivier = evaluation.conflictingEvidence.find((c) => c.citation.passageId === "olivier-pmr-2023#synthesis");
+    expect(olivier?.whyNotGoverning).toMatch(/older/);
+    expect(olivier?.whyNotGoverning).toMatch(/superseded/);
+    const consensus = evaluation.conflictingEvidence.find((c) => c.citation.passageId === "mccormick-rapm-2025-sijcp#rfa");
+    expect(consensus?.method).toMatch(/modified Delphi/);
+  });
+
+  it("names the prior response and the positive provocative tests as not overriding the evidence", () => {
+    for (const code of ["64625", "J1100"]) {
+      const row = evaluation.criteria.find((c) => c.id === "EH-individual-response" && c.service === code);
+      expect(row?.status).toBe("met");
+      expect(row?.facts).toMatchObject({ provocativeTestsPositive: 3, priorRfaReliefPercents: [[40, 50]], priorRfaReliefDurationMonths: [6] });
+      expect(row?.statement).toMatch(/does not override/);
+    }
+  });
+
+  it("carries the three pitfalls and the conservative alternatives, with citations", () => {
+    const pitfalls = evaluation.pitfalls.map((p) => p.id);
+    expect(pitfalls).toEqual(expect.arrayContaining(["P-inflammatory-vs-mechanical", "P-older-guidelines", "P-individual-response"]));
+    for (const p of evaluation.pitfalls) expect(p.citations.length).toBeGreaterThan(0);
+    const cited = evaluation.alternatives.flatMap((a) => a.citations.map((c) => c.passageId));
+    expect(cited).toEqual(
+      expect.arrayContaining([
+        "nice-ng59#exercise",
+        "who-2023-cplbp#exercise",
+        "acp-qaseem-2017#rec2",
+        "nice-ng59#bmj-summary-nsaids",
+        "acp-qaseem-2017#rec3",
+      ]),
+    );
+  });
+
+  it("contains nothing the seed states that the corpus does not contain", () => {
+    const everything = `${JSON.stringify(evaluation)}\n${textOf(result)}`;
+    expect(everything).not.toMatch(/disinclined/i);
+    expect(everything).not.toContain("moderate to high certainty evidence of risk of harm");
+    expect(everything).not.toMatch(/2020 NICE guideline/i);
+    expect(evaluation.missingInformation).toEqual([]);
+  });
+
+  it("every quote is verbatim from the stored passage and copy / secondary provenance is flagged", () => {
+    const passages = getCorpus().passages;
+    const all = [
+      ...evaluation.governingEvidence,
+      ...evaluation.supportingEvidence,
+      ...evaluation.conflictingEvidence.map((c) => c.citation),
+      ...evaluation.services.flatMap((s) => s.citations),
+      ...evaluation.criteria.flatMap((c) => c.citations),
+      ...evaluation.pitfalls.flatMap((p) => p.citations),
+      ...evaluation.alternatives.flatMap((a) => a.citations),
+    ];
+    expect(all.length).toBeGreaterThan(20);
+    for (const c of all) {
+      expect(passages.get(c.passageId)?.text.includes(c.quote), c.passageId).toBe(true);
+      expect(textOf(result)).toContain(`"${c.quote}"`);
+      if (c.provenance.seenAtKind === "copy" || c.provenance.seenAtKind === "secondary") {
+        expect(c.provenance.caution, c.passageId).toBeTruthy();
+      }
+    }
+  });
+});
