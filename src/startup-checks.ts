@@ -1,5 +1,6 @@
 import { checkCodeFiles } from "./codes/codes-startup-check.js";
 import { checkCorpusIntegrity } from "./corpus/integrity.js";
+import { checkLetterData } from "./letters/letter-data.js";
 import { checkPolicies } from "./policy/policy-check.js";
 import { checkVerifyAliases } from "./verify/alias-check.js";
 
@@ -9,6 +10,7 @@ export type StartupCheck = () => string[];
 export const startupChecks: StartupCheck[] = [
   checkCorpusIntegrity,
   checkVerifyAliases,
+  checkLetterData,
   checkCodeFiles,
   checkPolicies,
 ];

@@ -4,6 +4,7 @@ import { citeGuidelineTool } from "./tools/cite-guideline.js";
 import { evaluateSIJointRfaTool } from "./tools/evaluate-si-joint-rfa.js";
 import { lookupCodesTool } from "./tools/lookup-codes.js";
 import { verifyCitationsTool } from "./tools/verify-citations.js";
+import { draftDeterminationLetterTool } from "./tools/draft-determination-letter.js";
 import { corpusResources } from "./resources/corpus-resources.js";
 
 /** One tool, resource or prompt: its name and how it registers itself. */
@@ -19,5 +20,6 @@ export const registrations: Registration[] = [
   evaluateSIJointRfaTool,
   citeGuidelineTool,
   verifyCitationsTool,
+  draftDeterminationLetterTool,
   corpusResources,
 ];

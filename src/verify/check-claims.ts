@@ -17,6 +17,8 @@ import {
 const ATTRIBUTION_VERB =
   /\b(?:states?|stated|notes?|noted|recommend\w*|suggest\w*|says|said|conclu\w+|found|finds|reports?|reported|support\w*|advis\w+|emphasi[sz]\w*|provides?|provided|issued|identifie[sd]|identify|reviewed|considers?|considered|deems?|deemed|classif\w+|describes?|described|according to|lists?|listed|requires?|required|endorse\w*|warns?|urges?|declined|calls? for|explicitly)\b/i;
 const BEST_PASSAGES = 3;
+/** Passage ids ("passage busse-bmj-2025#rec-joint-rfa") name a place, not a claim. */
+const PASSAGE_ID = /\b(?:passages? )?[a-z0-9][a-z0-9.-]*#[A-Za-z0-9._-]*[A-Za-z0-9]/g;
 /** A sentence opening that refers back to the source named before ("The guideline notes…"). */
 const ANAPHORA =
   /^(?:The|This|That|These|Its?)\s+(?:guideline|review|policy|statement|panel|authors|document|consensus|standard|synthesis|analysis)s?\b|^It\s/;
@@ -168,7 +170,11 @@ export function checkClaims(text: string, corpus: Corpus): ClaimCheck {
     if (ownNames.length > 0) lastNamed = ownNames;
     if (!isClaim) continue;
     const named = refersBack ? lastNamed : ownNames;
-    const words = claimWords(sentence.text, [...known, ...unknown, ...markers]);
+    const ids = [...sentence.text.matchAll(PASSAGE_ID)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+    const words = claimWords(sentence.text, [...known, ...unknown, ...markers, ...ids]);
     const searched =
       named.length === 0 ? "whole-corpus" : refersBack ? "earlier-named-sources" : "named-sources";
     const candidates =

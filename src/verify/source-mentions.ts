@@ -22,6 +22,8 @@ export interface UnknownMention {
 interface SourceIndex {
   surnames: Map<string, string[]>;
   dois: Map<string, string>;
+  /** Full and short titles, longest first. */
+  titles: [string, string][];
 }
 
 const indexes = new WeakMap<Corpus, SourceIndex>();
@@ -36,7 +38,12 @@ function indexOf(corpus: Corpus): SourceIndex {
     if (personal?.[1]) surnames.set(personal[1], [...(surnames.get(personal[1]) ?? []), source.id]);
     if (source.doi) dois.set(source.doi.toLowerCase(), source.id);
   }
-  const index = { surnames, dois };
+  const titles: [string, string][] = [];
+  for (const source of corpus.sources.values()) {
+    for (const t of [source.title, source.shortTitle]) if (t && t.length >= 12) titles.push([t, source.id]);
+  }
+  titles.sort((a, b) => b[0].length - a[0].length || a[1].localeCompare(b[1]));
+  const index = { surnames, dois, titles };
   indexes.set(corpus, index);
   return index;
 }
@@ -106,6 +113,11 @@ function knownMentions(sentence: string, corpus: Corpus): KnownMention[] {
   for (const m of sentence.matchAll(DOI)) {
     const id = index.dois.get(m[0].toLowerCase());
     if (id) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, sourceIds: [id] });
+  }
+  for (const [title, id] of index.titles) {
+    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + title.length)) {
+      out.push({ text: title, start: at, end: at + title.length, sourceIds: [id] });
+    }
   }
   // Longest first, then drop mentions inside another.
   out.sort((a, b) => a.start - b.start || b.end - a.end);

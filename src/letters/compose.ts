@@ -1,0 +1,40 @@
+import type { Corpus } from "../corpus/store.js";
+import type { Evaluation, EvaluateInput } from "../policy/evaluation-schema.js";
+import type { LetterContext } from "./context-schema.js";
+import type { Regime } from "./letter-data-schema.js";
+import type { LetterData } from "./letter-data.js";
+import type { LetterType, Section } from "./letter-schema.js";
+
+/** Everything a section builder reads. */
+export interface Compose {
+  ev: Evaluation;
+  ctx: LetterContext;
+  /** The evaluated case, when the letter was drafted from one (it adds side and units). */
+  input?: EvaluateInput;
+  regime: Regime;
+  data: LetterData;
+  corpus: Corpus;
+  type: LetterType;
+}
+
+export function section(id: string, title: string, paragraphs: readonly string[]): Section {
+  return { id, title, text: paragraphs.filter((p) => p.length > 0).join("\n\n") };
+}
+
+/** A value from the context, or a bracketed placeholder that a person fills in before sending. */
+export function or(value: string | undefined, placeholder: string): string {
+  return value ?? `[${placeholder}]`;
+}
+
+export function sentenceList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join("; ")}; and ${items[items.length - 1]}`;
+}
+
+export function bullets(items: readonly string[]): string {
+  return items.map((i) => `- ${i}`).join("\n");
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

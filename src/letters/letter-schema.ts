@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { CitationSchema } from "../corpus/citation.js";
+import { DeterminationSchema, EvaluateInputSchema, EvaluationSchema } from "../policy/evaluation-schema.js";
+import { VerificationSummarySchema } from "../verify/schema.js";
+import { LetterContextSchema } from "./context-schema.js";
+
+export const DraftLetterInputSchema = z.strictObject({
+  evaluation: EvaluationSchema.optional().describe(
+    "an evaluateSIJointRFA result (give this or case, not both)",
+  ),
+  case: EvaluateInputSchema.optional().describe(
+    "an evaluateSIJointRFA input, evaluated here (give this or evaluation)",
+  ),
+  context: LetterContextSchema,
+});
+export type DraftLetterInput = z.infer<typeof DraftLetterInputSchema>;
+
+export const LetterTypeSchema = z.enum(["denial", "approval", "request-for-information", "not-applicable"]);
+export type LetterType = z.infer<typeof LetterTypeSchema>;
+
+export const ChecklistItemSchema = z.object({
+  id: z.int().min(1).max(14),
+  element: z.string(),
+  status: z.enum(["present", "missing", "not-applicable"]),
+  reason: z.string(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const SectionSchema = z.object({ id: z.string(), title: z.string(), text: z.string() });
+export type Section = z.infer<typeof SectionSchema>;
+
+export const LetterSchema = z.object({
+  letterType: LetterTypeSchema,
+  status: z
+    .literal("draft-requires-clinician-review")
+    .describe("never final: a licensed clinician must review and sign"),
+  banner: z.string(),
+  determination: DeterminationSchema,
+  markdown: z.string(),
+  sections: z.array(SectionSchema).describe("the letter body in order"),
+  checklist: z.array(ChecklistItemSchema).describe("the 14 required elements, by id"),
+  citations: z.array(CitationSchema).describe("every quotation in the letter, in order"),
+  verification: VerificationSummarySchema.describe("verifyCitations on the final markdown"),
+  corpusVersion: z.string(),
+  policy: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }),
+  regime: z.string(),
+});
+export type Letter = z.infer<typeof LetterSchema>;

@@ -1,0 +1,66 @@
+import { LetterError, draftLetter } from "../../letters/draft-letter.js";
+import { DraftLetterInputSchema, LetterSchema, type Letter } from "../../letters/letter-schema.js";
+import { evaluate } from "../../policy/evaluate.js";
+import type { Registration } from "../registry.js";
+import { toolError, toolResult } from "../tool-result.js";
+
+const DESCRIPTION = [
+  "Draft a determination letter (markdown and structured sections) from an evaluateSIJointRFA result (evaluation) or a case to evaluate (case), plus letter context (regime, member, provider, plan, reviewer, peer-to-peer, language help).",
+  "not-medically-necessary gives a denial; medically-necessary an approval; insufficient-information a request for information; never a denial for those.",
+  "Returns a 14-element checklist (present / missing with the reason / not-applicable). Every quotation is verified verbatim against the corpus before the letter is returned.",
+  "Always a DRAFT that a licensed clinician must review and sign: never final.",
+].join(" ");
+
+function render(letter: Letter): string {
+  const checklist = letter.checklist
+    .map((c) => `${c.id}. [${c.status}] ${c.element}: ${c.reason}`)
+    .join("\n");
+  const v = letter.verification;
+  return [
+    letter.markdown,
+    "---",
+    `Letter type: ${letter.letterType}; status: ${letter.status}; regime: ${letter.regime}; policy ${letter.policy.id} v${letter.policy.version}; corpus ${letter.corpusVersion}.`,
+    `Checklist (section 4.7, 14 elements):\n${checklist}`,
+    `Quotation check: ${v.quotations} quotation(s), ${v.verbatim} verbatim; all verified: ${v.allQuotesVerified ? "yes" : "no"}.`,
+  ].join("\n\n");
+}
+
+export const draftDeterminationLetterTool: Registration = {
+  kind: "tool",
+  name: "draftDeterminationLetter",
+  register(server) {
+    server.registerTool(
+      "draftDeterminationLetter",
+      {
+        title: "Draft a determination letter (for clinician review)",
+        description: DESCRIPTION,
+        inputSchema: DraftLetterInputSchema,
+        outputSchema: LetterSchema,
+        annotations: {
+          readOnlyHint: true,
+          destructiveHint: false,
+          idempotentHint: true,
+          openWorldHint: false,
+        },
+      },
+      (args) => {
+        const { evaluation, context } = args;
+        const input = args.case;
+        if ((evaluation === undefined) === (input === undefined)) {
+          return toolError(
+            `evaluation / case: received ${evaluation && input ? "both" : "neither"}; expected exactly one: an evaluateSIJointRFA result as evaluation, or its input as case`,
+          );
+        }
+        try {
+          const letter = input
+            ? draftLetter(evaluate(input), context, input)
+            : draftLetter(evaluation!, context);
+          return toolResult(letter, render(letter));
+        } catch (error) {
+          if (error instanceof LetterError) return toolError(error.message);
+          throw error;
+        }
+      },
+    );
+  },
+};

@@ -1,0 +1,48 @@
+import type { EvaluateInput } from "../../src/policy/evaluation-schema.js";
+import type { LetterContext } from "../../src/letters/context-schema.js";
+
+/** The reference case (shared/reference-case.md) as evaluateSIJointRFA input. */
+export const REFERENCE_CASE: EvaluateInput = {
+  request: { services: [{ code: "64625" }, { code: "J1100", units: 10 }], diagnoses: ["M53.3", "M47.817"] },
+  clinical: {
+    painDurationMonths: 12,
+    painType: "axial",
+    inflammatorySpondyloarthropathy: false,
+    cancerRelated: false,
+    provocativeTests: { positive: 3 },
+    priorRFA: [{ reliefPercent: [40, 50], durationMonths: 6 }],
+  },
+};
+
+/** A letter context with every field a complete letter needs (fictitious plan, member and people). */
+export function fullContext(regime: LetterContext["regime"]): LetterContext {
+  return {
+    regime,
+    noticeDate: "2026-03-02",
+    requestReceived: "2026-02-23",
+    member: { name: "Jane Doe", id: "XYZ123456" },
+    provider: { name: "Dr Alex Smith, Example Spine Clinic", npi: "1234567893" },
+    plan: {
+      name: "Example Health Plan",
+      product: "Example Gold",
+      contact: { phone: "1-800-555-0100", address: "PO Box 100, Springfield", hours: "weekdays 8am to 8pm" },
+      appealAddress: "Appeals Unit, PO Box 200, Springfield",
+      policyProvision: "Evidence of Coverage, chapter 4, section 2 (medically necessary services)",
+      ...(regime === "medicaid"
+        ? { stateAppealDeadline: "60 calendar days from the date of this notice" }
+        : {}),
+    },
+    reviewer: {
+      name: "Dr Sam Lee",
+      credentials: "MD, board-certified in physical medicine and rehabilitation",
+      specialty: "pain medicine",
+    },
+    peerToPeer: {
+      phone: "1-800-555-0199",
+      window: "within 1 business day of this notice, weekdays 8am to 6pm",
+    },
+    languageAssistance: { phone: "1-800-555-0111" },
+    consumerAssistance: { name: "the State Consumer Assistance Program", phone: "1-800-555-0122" },
+    stateAiDisclosure: true,
+  };
+}
