@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
-import { httpSettingsProblem, startHttpServer } from "./http-server.js";
 import { toolNames } from "./mcp/server.js";
 import { runStartupChecks } from "./startup-checks.js";
 import { serveStdio } from "./stdio-server.js";
@@ -52,6 +51,8 @@ async function main(): Promise<number | undefined> {
       ...(token ? { token } : {}),
       ...(allowedHosts?.length ? { allowedHosts } : {}),
     };
+    // Loaded only in HTTP mode: express and the HTTP transport would slow every stdio start.
+    const { httpSettingsProblem, startHttpServer } = await import("./http-server.js");
     const problem = httpSettingsProblem(settings);
     if (problem) {
       say(`${SERVER_NAME}: ${problem}`);

@@ -1,0 +1,52 @@
+// The baseline for `npm run bench`: a bare SDK server with one echo tool, served the same
+// ways as ours (stdio, or stateless Streamable HTTP with a server per request).
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { Request, Response } from "express";
+import { z } from "zod";
+
+function createBareServer(): McpServer {
+  const server = new McpServer({ name: "bare-echo", version: "1.0.0" });
+  server.registerTool(
+    "echo",
+    { description: "Echo the message back.", inputSchema: { message: z.string() } },
+    ({ message }) => ({ content: [{ type: "text", text: message }] }),
+  );
+  return server;
+}
+
+async function serveHttp(port: number): Promise<void> {
+  const app = createMcpExpressApp();
+  app.post("/mcp", async (req: Request, res: Response) => {
+    const server = createBareServer();
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    res.on("close", () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, req.body);
+  });
+  await new Promise<void>((resolve) => {
+    const listener = app.listen(port, "127.0.0.1", () => {
+      const address = listener.address();
+      const shown = typeof address === "object" && address ? address.port : port;
+      process.stderr.write(`bare-echo ready on http://127.0.0.1:${shown}/mcp\n`);
+      resolve();
+    });
+  });
+}
+
+const args = process.argv.slice(2);
+if (args.includes("--http")) {
+  const portArg = args[args.indexOf("--port") + 1];
+  await serveHttp(Number(portArg ?? "0"));
+} else {
+  await createBareServer().connect(new StdioServerTransport());
+  process.stderr.write("bare-echo ready on stdio\n");
+}

@@ -1,0 +1,230 @@
+// `npm run bench`: our server against a bare SDK echo server, measured in the same run, printed as
+// ratios with their targets. Bounded (well under two minutes on 2 cores); not a test.
+import { performance } from "node:perf_hooks";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { REFERENCE_CASE, REFERENCE_CODES, REFERENCE_QUESTION } from "../tools/demo-reference-case.js";
+import { httpThroughput } from "./http-load.js";
+import { openStdio, rssMb, startHttp } from "./processes.js";
+import type { ServerName } from "./processes.js";
+import { table, verdict } from "./report.js";
+import type { Result } from "./report.js";
+import { median, p95 } from "./stats.js";
+
+const COLD_SPAWNS = 15;
+const WARMUP_CALLS = 30;
+const TIMED_CALLS = 200;
+const HTTP_ROUNDS = 3;
+const HTTP_REQUESTS = 600;
+const HTTP_CONCURRENCY = 8;
+
+const LOOKUP_CODES = [...REFERENCE_CODES, "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"];
+const ECHO = { name: "echo", arguments: { message: "ping" } };
+
+type Call = { name: string; arguments: Record<string, unknown> };
+
+function ms(value: number): string {
+  return `${value.toFixed(2)} ms`;
+}
+
+async function callOk(client: Client, call: Call): Promise<void> {
+  const result = await client.callTool(call);
+  if (result.isError)
+    throw new Error(`${call.name} answered isError: ${JSON.stringify(result.content).slice(0, 300)}`);
+}
+
+let servedTools = new Set<string>();
+
+async function coldStart(name: ServerName): Promise<number> {
+  const start = performance.now();
+  const session = await openStdio(name);
+  const { tools } = await session.client.listTools();
+  const elapsed = performance.now() - start;
+  if (name === "ours") servedTools = new Set(tools.map((t) => t.name));
+  await session.close();
+  return elapsed;
+}
+
+/** Alternate echo and the measured call one by one so drift hits both alike. */
+async function roundTrips(
+  ours: Client,
+  bare: Client,
+  call: Call,
+): Promise<{ ours: number[]; echo: number[] }> {
+  for (let i = 0; i < WARMUP_CALLS; i++) {
+    await callOk(ours, call);
+    await callOk(bare, ECHO);
+  }
+  const sample = { ours: [] as number[], echo: [] as number[] };
+  for (let i = 0; i < TIMED_CALLS; i++) {
+    let t = performance.now();
+    await callOk(bare, ECHO);
+    sample.echo.push(performance.now() - t);
+    t = performance.now();
+    await callOk(ours, call);
+    sample.ours.push(performance.now() - t);
+  }
+  return sample;
+}
+
+function rtResult(
+  name: string,
+  detail: string,
+  limit: number,
+  sample: { ours: number[]; echo: number[] },
+): Result {
+  return {
+    name,
+    detail,
+    ours: `median ${ms(median(sample.ours))}, p95 ${ms(p95(sample.ours))}`,
+    baseline: `echo median ${ms(median(sample.echo))}, p95 ${ms(p95(sample.echo))}`,
+    value: median(sample.ours) / median(sample.echo),
+    target: { op: "<=", limit, unit: "x" },
+  };
+}
+
+function missing(name: string, detail: string, limit: number, tool: string): Result {
+  return {
+    name,
+    detail,
+    ours: "n/a",
+    baseline: "n/a",
+    target: { op: "<=", limit, unit: "x" },
+    note: `${tool} is not registered yet`,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const results: Result[] = [];
+  const log = (line: string) => console.error(line);
+
+  log(`cold start: ${COLD_SPAWNS} spawns of each server over stdio, interleaved`);
+  const cold = { ours: [] as number[], bare: [] as number[] };
+  await coldStart("ours");
+  await coldStart("bare");
+  for (let i = 0; i < COLD_SPAWNS; i++) {
+    cold.ours.push(await coldStart("ours"));
+    cold.bare.push(await coldStart("bare"));
+  }
+  results.push({
+    name: "cold start",
+    detail: `spawn → tools/list answer over stdio, median of ${COLD_SPAWNS}`,
+    ours: ms(median(cold.ours)),
+    baseline: ms(median(cold.bare)),
+    value: median(cold.ours) / median(cold.bare),
+    target: { op: "<=", limit: 1.2, unit: "x" },
+  });
+
+  const ours = await openStdio("ours");
+  const bare = await openStdio("bare");
+  // These sessions never list tools, so the SDK client does not validate outputs: the figures are
+  // the server's and the wire's, not the client's schema checks.
+  const tools = servedTools;
+  const rtDetail = `stdio, ${TIMED_CALLS} calls after ${WARMUP_CALLS} warm-up`;
+
+  const lookup: Call = { name: "lookupCodes", arguments: { codes: LOOKUP_CODES } };
+  const search: Call = { name: "lookupCodes", arguments: { query: "sacroiliitis" } };
+  const evaluate: Call = { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE };
+  if (tools.has("lookupCodes")) {
+    log("round trips: lookupCodes (10 codes) and a query search vs echo");
+    results.push(
+      rtResult(
+        "lookupCodes round trip",
+        `10 codes, ${rtDetail}`,
+        1.3,
+        await roundTrips(ours.client, bare.client, lookup),
+      ),
+    );
+    results.push(
+      rtResult(
+        "lookupCodes search round trip",
+        `query "sacroiliitis", ${rtDetail}`,
+        1.3,
+        await roundTrips(ours.client, bare.client, search),
+      ),
+    );
+  } else {
+    results.push(missing("lookupCodes round trip", "10 codes", 1.3, "lookupCodes"));
+    results.push(missing("lookupCodes search round trip", 'query "sacroiliitis"', 1.3, "lookupCodes"));
+  }
+  if (tools.has("evaluateSIJointRFA")) {
+    log("round trips: evaluateSIJointRFA on the reference case vs echo");
+    results.push(
+      rtResult(
+        "evaluateSIJointRFA round trip",
+        `reference case, ${rtDetail}`,
+        1.5,
+        await roundTrips(ours.client, bare.client, evaluate),
+      ),
+    );
+  } else {
+    results.push(missing("evaluateSIJointRFA round trip", "reference case", 1.5, "evaluateSIJointRFA"));
+  }
+
+  log("HTTP throughput: lookupCodes vs echo, stateless Streamable HTTP on 127.0.0.1");
+  const httpCall: Call = tools.has("lookupCodes")
+    ? { name: "lookupCodes", arguments: { codes: REFERENCE_CODES } }
+    : ECHO;
+  const oursHttp = await startHttp("ours");
+  const bareHttp = await startHttp("bare");
+  const rate = { ours: [] as number[], bare: [] as number[] };
+  try {
+    await httpThroughput(oursHttp.url, httpCall, 50, HTTP_CONCURRENCY);
+    await httpThroughput(bareHttp.url, ECHO, 50, HTTP_CONCURRENCY);
+    for (let round = 0; round < HTTP_ROUNDS; round++) {
+      rate.ours.push(await httpThroughput(oursHttp.url, httpCall, HTTP_REQUESTS, HTTP_CONCURRENCY));
+      rate.bare.push(await httpThroughput(bareHttp.url, ECHO, HTTP_REQUESTS, HTTP_CONCURRENCY));
+    }
+  } finally {
+    await oursHttp.stop();
+    await bareHttp.stop();
+  }
+  results.push({
+    name: "HTTP throughput",
+    detail: `${httpCall.name === "lookupCodes" ? "lookupCodes, 4 reference codes" : "echo (lookupCodes not registered yet)"}; ${HTTP_REQUESTS} requests × ${HTTP_ROUNDS} rounds, concurrency ${HTTP_CONCURRENCY}, median round`,
+    ours: `${median(rate.ours).toFixed(0)} req/s`,
+    baseline: `echo ${median(rate.bare).toFixed(0)} req/s`,
+    value: median(rate.ours) / median(rate.bare),
+    target: { op: ">=", limit: 0.8, unit: "x" },
+  });
+
+  log("memory: RSS after exercising every tool");
+  const exercised: string[] = [];
+  for (const call of exerciseCalls()) {
+    if (!tools.has(call.name)) continue;
+    await callOk(ours.client, call);
+    exercised.push(call.name);
+  }
+  const oursRss = await rssMb(ours.pid);
+  const bareRss = await rssMb(bare.pid);
+  results.push({
+    name: "resident memory",
+    detail: `VmRSS of the stdio server after the round trips and a call of ${exercised.length ? exercised.join(", ") : "no tool"}`,
+    ours: `${oursRss.toFixed(1)} MB`,
+    baseline: `echo ${bareRss.toFixed(1)} MB`,
+    value: oursRss,
+    target: { op: "<=", limit: 150, unit: "MB" },
+  });
+  await ours.close();
+  await bare.close();
+
+  console.log(table(results));
+  console.log("");
+  for (const r of results) console.log(`${verdict(r).padEnd(4)}  ${r.name}`);
+  console.log(`\n(node ${process.version}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** One call of every tool, for the memory figure. */
+function exerciseCalls(): Call[] {
+  return [
+    { name: "lookupCodes", arguments: { codes: REFERENCE_CODES } },
+    { name: "lookupCodes", arguments: { query: "dexamethasone" } },
+    { name: "citeGuideline", arguments: { query: REFERENCE_QUESTION } },
+    { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE },
+  ];
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});
