@@ -5,10 +5,10 @@ import type { CodeRef } from "./lookup-result-schema.js";
 
 export function icdRef(data: CodeData, i: number): CodeRef {
   return {
-    code: dottedIcd(data.icd.codes[i] ?? ""),
+    code: dottedIcd(data.icd.code(i)),
     system: "ICD-10-CM",
     billable: data.icd.billable[i] === 1,
-    description: data.icd.titles[i] ?? "",
+    description: data.icd.title(i),
   };
 }
 

@@ -11,7 +11,7 @@ class CodeSearch {
   private readonly cptCodes: string[];
 
   constructor(private readonly data: CodeData) {
-    this.icdCount = data.icd.codes.length;
+    this.icdCount = data.icd.size;
     this.hcpcsCodes = data.hcpcs.procedureCodes;
     this.cptCodes = [...data.cptDescriptions.keys()];
     const count = this.icdCount + this.hcpcsCodes.length + this.cptCodes.length;
@@ -23,7 +23,7 @@ class CodeSearch {
   }
 
   private code(doc: number): string {
-    if (doc < this.icdCount) return this.data.icd.codes[doc] ?? "";
+    if (doc < this.icdCount) return this.data.icd.code(doc);
     const h = doc - this.icdCount;
     return h < this.hcpcsCodes.length
       ? (this.hcpcsCodes[h] ?? "")
@@ -31,7 +31,7 @@ class CodeSearch {
   }
 
   private text(doc: number): string {
-    if (doc < this.icdCount) return this.data.icd.titles[doc] ?? "";
+    if (doc < this.icdCount) return this.data.icd.title(doc);
     const code = this.code(doc);
     return this.data.hcpcs.procedures.get(code)?.longDescription ?? this.data.cptDescriptions.get(code) ?? "";
   }

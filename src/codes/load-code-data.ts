@@ -58,7 +58,7 @@ export function loadCodeData(dir: string): CodeData {
     checkedText(dir, icdRelease.blocks.data),
   );
   const billable = icd.billable.reduce((n, b) => n + b, 0);
-  if (billable !== icdRelease.billableCount || icd.codes.length - billable !== icdRelease.headerCount) {
+  if (billable !== icdRelease.billableCount || icd.size - billable !== icdRelease.headerCount) {
     throw new Error("corpus/codes/icd10cm.tsv: billable or header count differs from releases.json");
   }
   const notes = icdRelease.notes

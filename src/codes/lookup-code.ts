@@ -24,12 +24,12 @@ export function cptReleaseLabel(data: CodeData): string {
 
 function icdFound(data: CodeData, input: string, i: number): CodeResult {
   const { icd } = data;
-  const bare = icd.codes[i] ?? "";
+  const bare = icd.code(i);
   const chain = [dottedIcd(bare)];
   let parent: number | undefined;
   for (let n = bare.length - 1; n >= 3; n--) {
-    const at = icd.index.get(bare.slice(0, n));
-    if (at === undefined) continue;
+    const at = icd.find(bare.slice(0, n));
+    if (at < 0) continue;
     parent ??= at;
     chain.push(dottedIcd(bare.slice(0, n)));
   }
@@ -45,7 +45,7 @@ function icdFound(data: CodeData, input: string, i: number): CodeResult {
     system: "ICD-10-CM",
     found: true,
     billable: !header,
-    description: icd.titles[i] ?? "",
+    description: icd.title(i),
     descriptionSource: icdSource(data),
     release: data.releases.icd10cm.label,
     ...(chapter ? { chapter: { number: chapter.number, range: chapter.range, title: chapter.title } } : {}),
@@ -147,18 +147,18 @@ export function lookupCode(data: CodeData, input: string): CodeResult {
       return cpt(data, input, bare);
     case "hcpcs": {
       const entry = hcpcs.procedures.get(bare);
-      const asIcd = icd.index.get(bare);
+      const asIcd = icd.find(bare);
       if (entry)
         return {
           ...hcpcsFound(data, input, entry),
-          ...(asIcd !== undefined ? { alsoReadAs: [icdRef(data, asIcd)] } : {}),
+          ...(asIcd >= 0 ? { alsoReadAs: [icdRef(data, asIcd)] } : {}),
         };
-      if (asIcd !== undefined) return icdFound(data, input, asIcd);
+      if (asIcd >= 0) return icdFound(data, input, asIcd);
       return hcpcsMissing(data, input, bare);
     }
     case "icd": {
-      const i = icd.index.get(bare);
-      if (i !== undefined) return icdFound(data, input, i);
+      const i = icd.find(bare);
+      if (i >= 0) return icdFound(data, input, i);
       return icdMissing(
         data,
         input,

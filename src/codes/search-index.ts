@@ -9,14 +9,34 @@ export interface SearchHit {
 // Dropped from a query unless the query has nothing else.
 const STOPWORDS = new Set(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"]);
 
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Calls `visit` with each lower-case word of letters and digits; diacritics and possessive 's removed. */
+export function eachToken(text: string, visit: (word: string) => void): void {
+  let plain = text.toLowerCase();
+  if (/[\u0080-\uffff]/.test(plain)) plain = plain.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  let start = -1;
+  for (let i = 0; i <= plain.length; i++) {
+    const c = i < plain.length ? plain.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) visit(plain.slice(start, i));
+    start = -1;
+    // Possessive: skip the s of "'s" / "’s" when a word boundary follows it.
+    if ((c === 39 || c === 0x2019) && plain.charCodeAt(i + 1) === 115 && !isWordChar(plain.charCodeAt(i + 2)))
+      i++;
+  }
+}
+
 /** Lower-case words of letters and digits; diacritics and possessive 's removed. */
 export function tokenize(text: string): string[] {
-  const plain = /[\u0080-\uffff]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
-  return plain
-    .toLowerCase()
-    .replace(/['\u2019]s\b/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== "");
+  const words: string[] = [];
+  eachToken(text, (w) => words.push(w));
+  return words;
 }
 
 /** The distinct words a query searches for, in first-seen order. */
@@ -55,7 +75,7 @@ export class SearchIndex {
     const eachWord = (visit: (id: number, doc: number) => void): void => {
       lastDoc.fill(-1);
       for (let doc = 0; doc < count; doc++) {
-        for (const word of tokenize(textOf(doc))) {
+        eachToken(textOf(doc), (word) => {
           let id = this.wordIds.get(word);
           if (id === undefined) {
             id = this.wordIds.size;
@@ -63,10 +83,10 @@ export class SearchIndex {
             lastDoc.push(-1);
             counts.push(0);
           }
-          if (lastDoc[id] === doc) continue;
+          if (lastDoc[id] === doc) return;
           lastDoc[id] = doc;
           visit(id, doc);
-        }
+        });
       }
     };
     eachWord((id) => counts[id]!++);

@@ -43,10 +43,9 @@ class Picker {
 
 function addCategories(data: CodeData, prefix: string, pick: Picker): void {
   const { icd } = data;
-  for (let i = 0; i < icd.codes.length && pick.list.length < MAX; i++) {
-    const code = icd.codes[i] ?? "";
-    if (code.length === 3 && code.startsWith(prefix))
-      pick.add({ ...icdRef(data, i), why: `category starting with ${prefix}` });
+  for (const i of icd.categories) {
+    if (pick.list.length >= MAX) break;
+    if (icd.startsWith(i, prefix)) pick.add({ ...icdRef(data, i), why: `category starting with ${prefix}` });
   }
 }
 
@@ -57,9 +56,9 @@ function addIcd(data: CodeData, bare: string, pick: Picker): void {
   if (ancestor >= 0) pick.add({ ...icdRef(data, ancestor), why: "nearest existing ancestor" });
   const typos = [...oneEditAway(bare, (i) => (i === 0 ? LETTERS : ALNUM))]
     .filter((c) => ICD_SHAPE.test(c))
-    .map((c) => icd.index.get(c))
-    .filter((i): i is number => i !== undefined)
-    .sort((a, b) => typoRank(bare, icd.codes[a] ?? "") - typoRank(bare, icd.codes[b] ?? "") || a - b);
+    .map((c) => icd.find(c))
+    .filter((i) => i >= 0)
+    .sort((a, b) => typoRank(bare, icd.code(a)) - typoRank(bare, icd.code(b)) || a - b);
   for (const i of typos) pick.add({ ...icdRef(data, i), why: "one character different" });
   if (ancestor >= 0) {
     for (const i of billableDescendants(icd, ancestor, MAX).first)
@@ -86,7 +85,7 @@ export function hcpcsSuggestions(data: CodeData, bare: string): Suggestion[] {
     const entry = hcpcs.procedures.get(c);
     if (entry) pick.add({ ...hcpcsRef(entry), why: "one character different" });
   }
-  if (data.icd.index.has(bare.slice(0, 3)) && ancestorIndex(data.icd, bare) >= 0) {
+  if (ancestorIndex(data.icd, bare) >= 0) {
     const i = ancestorIndex(data.icd, bare);
     pick.add({ ...icdRef(data, i), why: "read as ICD-10-CM: nearest existing ancestor" });
   }

@@ -32,7 +32,7 @@ describe("normalizeCode", () => {
 
   it("answers every spelling of a real code (case, dot, blanks) with the same result", () => {
     const data = codeData();
-    const sample = data.icd.codes.filter((_, i) => i % 997 === 0);
+    const sample = Array.from({ length: Math.ceil(data.icd.size / 997) }, (_, k) => data.icd.code(k * 997));
     fc.assert(
       fc.property(
         fc.constantFrom(...sample),
