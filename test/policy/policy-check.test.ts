@@ -1,0 +1,149 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { writeManifest } from "../../tools/corpus-writer.js";
+import { checkPolicies } from "../../src/policy/policy-check.js";
+import { copyCorpus, withCorpusDir } from "../corpus/support/temp-corpus.js";
+import { BUILT_SERVER } from "../support/clients.js";
+
+const EH = "policies/evidence-hierarchy.v1.json";
+const removers: (() => void)[] = [];
+afterEach(() => {
+  for (const remove of removers.splice(0)) remove();
+});
+
+/** A corpus copy with one policy file edited (manifest rewritten, so only the policy problem shows). */
+function alteredCorpus(file: string, edit: (json: Record<string, unknown>) => void): string {
+  const copy = copyCorpus();
+  removers.push(copy.remove);
+  const path = join(copy.dir, ...file.split("/"));
+  const json = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  edit(json);
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+  writeManifest(copy.dir);
+  return copy.dir;
+}
+
+type Json = Record<string, unknown> & {
+  criteria: Record<string, unknown>[];
+  pathways: Record<string, unknown>[];
+};
+const criterion = (json: Record<string, unknown>, id: string) =>
+  (json as Json).criteria.find((c) => c.id === id) as Record<string, unknown>;
+const pathway = (json: Record<string, unknown>, id: string) =>
+  (json as Json).pathways.find((p) => p.id === id) as Record<string, unknown>;
+
+describe("policy start-up check", () => {
+  it("finds no problem in the shipped policy data", () => {
+    expect(checkPolicies()).toEqual([]);
+  });
+
+  it.each([
+    [
+      "an unknown passage id, naming the closest ids",
+      EH,
+      (j: Record<string, unknown>) => (criterion(j, "EH-chronic").grounds = ["busse-bmj-2025#rec-joint-rfx"]),
+      /evidence-hierarchy\.v1\.json criterion EH-chronic: unknown passage id "busse-bmj-2025#rec-joint-rfx" \(closest: busse-bmj-2025#rec-joint-rfa/,
+    ],
+    [
+      "an unknown passage id in a pathway's governing evidence",
+      EH,
+      (j: Record<string, unknown>) =>
+        (pathway(j, "EH-RFA-bmj").governing = [{ passageId: "bmj-2020#made-up" }]),
+      /pathway EH-RFA-bmj: unknown passage id "bmj-2020#made-up"/,
+    ],
+    [
+      "a fact outside the vocabulary",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-chronic").expr = { op: "gte", fact: "painMonths", param: "chronicMinMonths" }),
+      /criterion EH-chronic: unknown fact "painMonths"/,
+    ],
+    [
+      "a threshold that is not a parameter",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-chronic").expr = { op: "gte", fact: "painDurationMonths", param: "three" }),
+      /criterion EH-chronic: unknown parameter "three"/,
+    ],
+    [
+      "an operator applied to a fact of the wrong type",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-chronic").expr = { op: "gte", fact: "painType", param: "chronicMinMonths" }),
+      /operator "gte" cannot read fact "painType" of type string/,
+    ],
+    [
+      "a value outside a fact's declared values",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-axial-component").expr = { op: "in", fact: "painType", values: ["lumbar"] }),
+      /"lumbar" is not a value of fact "painType"/,
+    ],
+    [
+      "an operator outside the closed table (schema)",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-chronic").expr = { op: "regex", fact: "painType", value: ".*" }),
+      /corpus\/policies\/evidence-hierarchy\.v1\.json: criteria\.0\.expr/,
+    ],
+    [
+      "a requirement without an outcome when not met",
+      EH,
+      (j: Record<string, unknown>) => delete pathway(j, "EH-INJ-inflammatory").ifNotMet,
+      /pathway EH-INJ-inflammatory: has "requires" but no "ifNotMet"/,
+    ],
+    [
+      "criteria that depend on each other in a cycle",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-chronic").expr = { op: "criterion", id: "EH-bmj-population" }),
+      /depends on itself/,
+    ],
+    [
+      "a text naming an unknown parameter",
+      EH,
+      (j: Record<string, unknown>) =>
+        (criterion(j, "EH-chronic").statement = "at least {chronicMonths} months"),
+      /names unknown parameter \{chronicMonths\}/,
+    ],
+    [
+      "a vocabulary fact the engine does not produce",
+      "policies/fact-vocabulary.json",
+      (j: Record<string, unknown>) =>
+        (j.facts as unknown[]).push({ name: "painScore", type: "number", from: "x", description: "y" }),
+      /fact "painScore" is not produced by the engine/,
+    ],
+    [
+      "a diagnosis rule naming an unknown class",
+      "policies/diagnosis-classes.json",
+      (j: Record<string, unknown>) =>
+        (j.rules as unknown[]).push({ prefix: "M99", class: "unknown-class", example: "x" }),
+      /rule M99 names unknown class "unknown-class"/,
+    ],
+  ])("reports %s", (_, file, edit, problem) => {
+    const dir = alteredCorpus(file, edit);
+    const problems = withCorpusDir(dir, () => checkPolicies());
+    expect(problems.join("\n")).toMatch(problem);
+  });
+
+  it("the built server refuses to start on a bad policy and names the file and the id", () => {
+    const dir = alteredCorpus(
+      EH,
+      (j) => (criterion(j, "EH-not-cancer").grounds = ["nice-ng59#2020-guideline"]),
+    );
+    const run = spawnSync(process.execPath, [BUILT_SERVER], {
+      encoding: "utf8",
+      env: { ...process.env, MNM_CORPUS_DIR: dir },
+      input: "",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/refusing to start/);
+    expect(run.stderr).toMatch(
+      /evidence-hierarchy\.v1\.json criterion EH-not-cancer: unknown passage id "nice-ng59#2020-guideline"/,
+    );
+    expect(run.stdout).toBe("");
+  });
+});
