@@ -30,7 +30,12 @@ const home = mkdtempSync(join(tmpdir(), "mnm-inspector-home-"));
 
 /** Run `inspector --cli --format json <built server> <args>` against the built server over stdio. */
 export function runInspectorCli(args: string[]): Promise<InspectorRun> {
-  const argv = [INSPECTOR, "--cli", "--format", "json", process.execPath, BUILT_SERVER, ...args];
+  return runInspector([process.execPath, BUILT_SERVER, ...args]);
+}
+
+/** Run `inspector --cli --format json <args>` (e.g. `--server-url <url> --transport http ...`). */
+export function runInspector(args: string[]): Promise<InspectorRun> {
+  const argv = [INSPECTOR, "--cli", "--format", "json", ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(NODE22, argv, {
       cwd: ROOT,
