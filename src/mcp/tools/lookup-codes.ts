@@ -3,6 +3,7 @@ import { codeData } from "../../codes/load-code-data.js";
 import { lookupCodes } from "../../codes/lookup-codes.js";
 import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
 import { lookupText } from "../../codes/lookup-text.js";
+import { withDiagnosisClassifications } from "../../policy/lookup-classification.js";
 import type { Registration } from "../registry.js";
 import { describeReceived, toolResult } from "../tool-result.js";
 
@@ -65,7 +66,7 @@ export const lookupCodesTool: Registration = {
         },
       },
       (input) => {
-        const output = lookupCodes(codeData(), input);
+        const output = withDiagnosisClassifications(lookupCodes(codeData(), input));
         return toolResult(output, lookupText(output));
       },
     );
