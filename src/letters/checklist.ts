@@ -21,7 +21,7 @@ export const CHECKLIST_ELEMENTS: readonly string[] = [
 
 export interface ChecklistInputs {
   headerMissing: string[];
-  provisionMissing: boolean;
+  policyGaps: string[];
   gaps: ReadonlyMap<number, string[]>;
 }
 
@@ -51,11 +51,10 @@ export function checklist(c: Compose, inputs: ChecklistInputs): ChecklistItem[] 
   items.push(
     item(3, [], "the reason restates this member's documented facts and what the policy says about them"),
   );
-  const needsProvision = type === "denial" && inputs.provisionMissing;
   items.push(
     item(
       4,
-      needsProvision ? ["no plan provision (plan.policyProvision) in context"] : [],
+      type === "denial" ? inputs.policyGaps : [],
       "the policy is named with its id, version and hash, with the governing evidence and its publication date",
     ),
   );

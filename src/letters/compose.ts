@@ -26,9 +26,11 @@ export function or(value: string | undefined, placeholder: string): string {
   return value ?? `[${placeholder}]`;
 }
 
+/** Items joined as one sentence ("a; b; and c"), each without its own final full stop. */
 export function sentenceList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join("; ")}; and ${items[items.length - 1]}`;
+  const parts = items.map((i) => i.replace(/\.$/, ""));
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join("; ")}; and ${parts[parts.length - 1]}`;
 }
 
 export function bullets(items: readonly string[]): string {

@@ -76,20 +76,25 @@ function serviceReason(c: Compose, s: ServiceResult): string {
     : "";
   switch (s.determination) {
     case "not-medically-necessary": {
-      if (c.type === "request-for-information")
-        return `${name}: ${facts} We will decide this service once we have the information listed below.`;
+      if (c.type === "request-for-information") {
+        return [`${name}:`, facts, "We will decide this service once we have the information listed below."]
+          .filter((p) => p.length > 0)
+          .join(" ");
+      }
       const basis = basisSentence(c.corpus, s) ?? `The policy's reason: ${s.reasons.join(" ")}`;
       const unmet = deciding.filter((k) => k.status === "not-met").map((k) => k.statement);
-      const unmetText = unmet.length ? `The policy requirement not met: ${sentenceList(unmet)}` : "";
-      return [`${name}: ${facts}`, basis, unmetText, also].filter((p) => p.length > 0).join(" ");
+      const unmetText = unmet.length ? `The policy requirement not met: ${sentenceList(unmet)}.` : "";
+      return [`${name}:`, facts, basis, unmetText, also].filter((p) => p.length > 0).join(" ");
     }
     case "medically-necessary": {
       const met = deciding.filter((k) => k.status === "met").map((k) => k.statement);
-      return `${name}: ${facts} ${met.length ? `These meet the policy's requirements: ${sentenceList(met)}` : ""}`.trim();
+      const meets = met.length ? `These meet the policy's requirements: ${sentenceList(met)}.` : "";
+      return [`${name}:`, facts, meets].filter((p) => p.length > 0).join(" ");
     }
     case "insufficient-information": {
       const unknown = deciding.filter((k) => k.status === "unknown").map((k) => k.statement);
-      return `${name}: ${facts} We cannot decide yet because your records do not show whether: ${sentenceList(unknown) || "see the list below"}`.trim();
+      const gap = `We cannot decide yet because your records do not show whether: ${sentenceList(unknown) || "see the list below"}.`;
+      return [`${name}:`, facts, gap].filter((p) => p.length > 0).join(" ");
     }
     case "not-applicable":
       return `${name}: this policy does not cover this kind of service, so a clinician will review it individually. ${s.reasons.join(" ")}`.trim();

@@ -97,7 +97,7 @@ export function draftLetter(ev: Evaluation, ctx: LetterContext, input?: Evaluate
     sections,
     checklist: checklist(c, {
       headerMissing: header.missing,
-      provisionMissing: evidence.provisionMissing,
+      policyGaps: evidence.policyGaps,
       gaps: rights.gaps,
     }),
     citations: evidence.citations,

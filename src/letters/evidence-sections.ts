@@ -8,9 +8,12 @@ export interface EvidencePart {
   rationale: Section;
   /** Every quotation the letter makes, in order. */
   citations: Citation[];
-  /** Checklist element 4 lacks the plan provision. */
-  provisionMissing: boolean;
+  /** What checklist element 4 lacks (plan provision, the policy text itself, Medicare rules for MA). */
+  policyGaps: string[];
 }
+
+/** Medicare Advantage basic benefits follow Medicare coverage rules (42 CFR 422.101(b)). */
+const MEDICARE_POLICY = "medicare-lcd";
 
 function label(c: Compose, sourceId: string): string {
   const source = c.corpus.sources.get(sourceId);
@@ -40,11 +43,35 @@ export function evidenceSections(c: Compose): EvidencePart {
       ? `${label(c, id)}, published ${source.published}. ${source.method ? `Method: ${source.method}.` : ""}`.trim()
       : id;
   });
+  const policyGaps: string[] = [];
+  if (!provision) policyGaps.push("no plan provision (plan.policyProvision) in context");
+  const secondary = [
+    ...new Set(
+      ev.governingEvidence.filter((g) => g.provenance.seenAtKind === "secondary").map((g) => g.sourceId),
+    ),
+  ];
+  const secondaryNote = secondary.length
+    ? `Caution for the reviewer: the governing text of ${secondary.map((id) => label(c, id)).join(" and ")} is known to this product only through a third party's summary, quoted below as that third party's words. A letter must cite the policy text itself (its ID, title and effective date), not a summary: obtain it before sending.`
+    : "";
+  if (secondary.length)
+    policyGaps.push(
+      `the governing policy text of ${secondary.join(", ")} is known only through a third-party summary`,
+    );
+  const maNote =
+    ctx.regime === "medicare-advantage" && ev.policy.id !== MEDICARE_POLICY
+      ? `Caution for the reviewer: Medicare Advantage plans must apply Medicare coverage rules (NCDs and LCDs) and may not apply stricter criteria (42 CFR 422.101(b)); this evaluation used the ${ev.policy.id} policy. Re-evaluate with the ${MEDICARE_POLICY} policy before deciding.`
+      : "";
+  if (maNote)
+    policyGaps.push(
+      `a Medicare Advantage letter rests on the ${ev.policy.id} policy, not on Medicare coverage rules (${MEDICARE_POLICY})`,
+    );
   const policy = section("policy", "The policy and evidence we used", [
     `Policy: ${ev.policy.title} (policy id ${ev.policy.id}, version ${ev.policy.version}; SHA-256 of the policy file ${ev.policy.sha256}). Evidence corpus version ${ev.corpusVersion}.`,
     `Plan provision: ${or(provision, "plan provision: the Evidence of Coverage or plan document section this decision rests on")}.`,
     governingNames.length ? `The evidence that governs this decision:\n${bullets(governingNames)}` : "",
     "Where this letter relies on a third party's summary of a policy or guideline, it says so: such a summary is not the policy or guideline text itself.",
+    secondaryNote,
+    maNote,
   ]);
 
   const citations = ev.governingEvidence.filter(quotable);
@@ -73,5 +100,5 @@ export function evidenceSections(c: Compose): EvidencePart {
       ? `Evidence that points the other way, and why it ranks lower:\n${bullets(conflicting)}`
       : "",
   ]);
-  return { policy, rationale, citations, provisionMissing: !provision };
+  return { policy, rationale, citations, policyGaps };
 }

@@ -12,7 +12,7 @@ const FOR =
 const STRONG = /\bstrong(?:ly)?\b/i;
 const CONDITIONAL = /\b(?:conditional(?:ly)?|weak(?:ly)?)\b/i;
 const AGAINST =
-  /\bagainst\b|\b(?:does|do|did) not (?:support|recommend)|\bnot (?:be )?(?:recommended|offered|supported)\b|\brecommends? not\b|\bno longer\b/i;
+  /\bagainst\b|\b(?:does|do|did) not (?:support|recommend)|\bnot (?:be )?(?:recommended|offered|supported)\b|\brecommends? not\b|\bno longer\b|\bno (?:[\w-]+ ){0,3}(?:supports?|recommends?)\b/i;
 
 /** What a sentence claims about a recommendation; empty when it makes no such claim. */
 export function claimedStance(sentence: string): Stance {
