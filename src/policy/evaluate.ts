@@ -25,6 +25,21 @@ export const OVERALL_PRECEDENCE: readonly Determination[] = [
   "not-applicable",
 ];
 
+const citations = new Map<string, Citation>();
+
+/** Citations depend on the corpus only (never on a case), so each is built once per corpus version. */
+function staticCitation(corpusVersion: string, passageId: string): Citation {
+  const key = `${corpusVersion}\u0000${passageId}`;
+  let c = citations.get(key);
+  if (!c) citations.set(key, (c = deepFreeze(citationFor(passageId))));
+  return c;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (v && typeof v === "object") deepFreeze(v as object);
+  return Object.freeze(value);
+}
+
 /** Trace keys of the requested services: the code, or "code[n]" when a code is requested more than once. */
 function serviceKeys(codes: readonly string[]): string[] {
   const seen = new Map<string, number>();
@@ -68,12 +83,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const params = policyParams(policy);
   const fill = (text: string): string => fillTemplate(text, params);
   const rank = byEvidenceRank(policy);
-  const cache = new Map<string, Citation>();
-  const cite = (passageId: string): Citation => {
-    let c = cache.get(passageId);
-    if (!c) cache.set(passageId, (c = citationFor(passageId)));
-    return c;
-  };
+  const corpusVersion = getCorpus().version;
+  const cite = (passageId: string): Citation => staticCitation(corpusVersion, passageId);
 
   const facts = caseFacts(input, bundle.diagnosisClasses);
   const codes = input.request.services.map((s) => s.code);
@@ -199,7 +210,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     missingInformation: [...new Set(outcomes.flatMap((o) => o.requests))].sort(),
     diagnoses: facts.diagnoses,
     policy: { id: policy.id, version: policy.version, sha256: loaded.sha256, title: policy.title },
-    corpusVersion: getCorpus().version,
+    corpusVersion,
     audit: {
       inputSha256: inputSha256(input),
       engineVersion: SERVER_VERSION,
