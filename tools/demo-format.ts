@@ -1,0 +1,77 @@
+// Short transcript views of tool answers for the demo, read from structuredContent. Quotes are
+// printed exactly as the server returned them (verbatim from the corpus).
+
+interface Cited {
+  passageId?: string;
+  quote?: string;
+  provenance?: { attribution?: string };
+}
+
+type Structured = Record<string, unknown> | undefined;
+
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+function quoted(c: Cited): string {
+  return `${c.passageId ?? "?"}: "${c.quote ?? ""}"${c.provenance?.attribution ? ` (${c.provenance.attribution})` : ""}`;
+}
+
+/** The evaluation as a reviewer skims it: decision per service, evidence roles, pitfalls, alternatives. */
+export function evaluationSummary(s: Structured): string[] {
+  if (!s) return ["(no structured content)"];
+  const lines = [
+    `Overall: ${String(s.determination)} (review required: ${s.reviewRequired === true ? "yes" : "no"})`,
+  ];
+  for (const service of list<{ code: string; determination: string; reasons?: string[] }>(s.services)) {
+    lines.push(
+      `${service.code}: ${service.determination}${service.reasons?.[0] ? ` (${service.reasons[0]})` : ""}`,
+    );
+  }
+  lines.push("Governing evidence:");
+  for (const c of list<Cited>(s.governingEvidence)) lines.push(`  ${quoted(c)}`);
+  const supporting = list<Cited>(s.supportingEvidence).map((c) => c.passageId);
+  lines.push(`Supporting evidence (${supporting.length}): ${supporting.join(", ")}`);
+  lines.push("Conflicting evidence and why it does not govern:");
+  for (const c of list<{ citation?: Cited; method?: string; whyNotGoverning?: string }>(
+    s.conflictingEvidence,
+  )) {
+    lines.push(`  ${c.citation?.passageId ?? "?"} [${c.method ?? "?"}]: ${c.whyNotGoverning ?? ""}`);
+  }
+  lines.push("Pitfalls:");
+  for (const p of list<{ text?: string; citations?: Cited[] }>(s.pitfalls)) {
+    lines.push(
+      `  - ${p.text ?? ""} [${list<Cited>(p.citations)
+        .map((c) => c.passageId)
+        .join(", ")}]`,
+    );
+  }
+  lines.push("Alternatives:");
+  for (const a of list<{ text?: string; citations?: Cited[] }>(s.alternatives)) {
+    lines.push(
+      `  - ${a.text ?? ""} [${list<Cited>(a.citations)
+        .map((c) => c.passageId)
+        .join(", ")}]`,
+    );
+  }
+  const missing = list<string>(s.missingInformation);
+  lines.push(`Missing information: ${missing.length > 0 ? missing.join("; ") : "none"}`);
+  const policy = s.policy as { id?: string; version?: unknown } | undefined;
+  lines.push(
+    `Policy ${policy?.id ?? "?"} version ${String(policy?.version)}; corpus ${String(s.corpusVersion)}`,
+  );
+  return lines;
+}
+
+/** The letter's status and its checklist of required elements. */
+export function letterSummary(s: Structured): string[] {
+  if (!s) return ["(no structured content)"];
+  const checklist = list<{ id: number; element: string; status: string; reason?: string }>(s.checklist);
+  const present = checklist.filter((c) => c.status === "present").length;
+  const lines = [
+    `Letter type: ${String(s.letterType)}; status: ${String(s.status)}`,
+    `Checklist: ${present} of ${checklist.length} required elements present`,
+  ];
+  for (const c of checklist.filter((item) => item.status !== "present")) {
+    lines.push(`  ${c.status}: ${c.id}. ${c.element} (${c.reason ?? ""})`);
+  }
+  return lines;
+}
