@@ -17,13 +17,19 @@ let text: string;
 try {
   text = readFileSync(path, "utf8");
 } catch (error) {
-  console.error(`verify-audit: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `verify-audit: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(2);
 }
 const { records, lastHash, problems } = verifyChain(text);
 if (problems.length > 0) {
-  console.error(`audit log ${path}: chain BROKEN (${problems.length} problem${problems.length === 1 ? "" : "s"} in ${records} lines):`);
+  console.error(
+    `audit log ${path}: chain BROKEN (${problems.length} problem${problems.length === 1 ? "" : "s"} in ${records} lines):`,
+  );
   for (const p of problems) console.error(`  line ${p.line}: ${p.problem}`);
   process.exit(1);
 }
-console.log(`audit log ${path}: chain intact, ${records} record${records === 1 ? "" : "s"}, last hash ${lastHash}`);
+console.log(
+  `audit log ${path}: chain intact, ${records} record${records === 1 ? "" : "s"}, last hash ${lastHash}`,
+);
