@@ -6,6 +6,8 @@ import { lookupCodesTool } from "./tools/lookup-codes.js";
 import { verifyCitationsTool } from "./tools/verify-citations.js";
 import { draftDeterminationLetterTool } from "./tools/draft-determination-letter.js";
 import { corpusResources } from "./resources/corpus-resources.js";
+import { reviewRequestPrompt } from "./prompts/review-request.js";
+import { draftDenialLetterPrompt } from "./prompts/draft-denial-letter.js";
 
 /** One tool, resource or prompt: its name and how it registers itself. */
 export interface Registration {
@@ -22,4 +24,6 @@ export const registrations: Registration[] = [
   verifyCitationsTool,
   draftDeterminationLetterTool,
   corpusResources,
+  reviewRequestPrompt,
+  draftDenialLetterPrompt,
 ];

@@ -1,0 +1,99 @@
+import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { z } from "zod";
+import { POLICY_PROFILES } from "../../policy/evaluation-schema.js";
+import type { Registration } from "../registry.js";
+import { completeCodeList } from "./code-completions.js";
+
+const CODE_LIST = /^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/;
+
+const argsSchema = {
+  services: completable(
+    z
+      .string()
+      .min(1)
+      .max(400)
+      .regex(CODE_LIST, { error: "expected CPT or HCPCS codes separated by commas, e.g. 64625, J1100" })
+      .describe("requested CPT / HCPCS codes, comma-separated, e.g. 64625, J1100"),
+    (value) => completeCodeList(value, ["CPT", "HCPCS"]),
+  ),
+  diagnoses: completable(
+    z
+      .string()
+      .max(400)
+      .regex(/^$|^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/, {
+        error: "expected ICD-10-CM codes separated by commas, e.g. M53.3, M47.817",
+      })
+      .describe("ICD-10-CM diagnosis codes, comma-separated, e.g. M53.3, M47.817"),
+    (value) => completeCodeList(value, ["ICD-10-CM"]),
+  ),
+  facts: z
+    .string()
+    .max(20_000)
+    .optional()
+    .describe(
+      "the documented clinical facts, as evaluateSIJointRFA clinical JSON or as plain text from the record",
+    ),
+  policy: completable(
+    z
+      .enum(POLICY_PROFILES)
+      .optional()
+      .describe('policy profile: "evidence-hierarchy" (default) or "medicare-lcd"'),
+    (value) => POLICY_PROFILES.filter((p) => p.startsWith(value ?? "")),
+  ),
+};
+
+function list(value: string): string[] {
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+/** The review workflow as instructions for an AI client. */
+export function reviewRequestText(args: {
+  services: string;
+  diagnoses: string;
+  facts?: string;
+  policy?: string;
+}): string {
+  const services = list(args.services);
+  const diagnoses = list(args.diagnoses);
+  return [
+    "Review this medical-necessity request for sacroiliac joint procedures with the medical-necessity-mcp tools, in this order.",
+    "",
+    `Requested services: ${services.join(", ")}`,
+    `Diagnoses: ${diagnoses.length ? diagnoses.join(", ") : "none given"}`,
+    `Policy profile: ${args.policy ?? "evidence-hierarchy (default)"}`,
+    `Documented facts: ${args.facts?.trim() ? `\n${args.facts.trim()}` : "none given"}`,
+    "",
+    `1. Call lookupCodes with codes ${JSON.stringify([...services, ...diagnoses])}. Explain each code in plain language; if a code is invalid or not found, say so and stop before evaluating.`,
+    "2. Build the evaluateSIJointRFA input: request.services from the services (add units or laterality only if documented), request.diagnoses from the diagnoses" +
+      (args.policy ? `, request.policy "${args.policy}"` : "") +
+      ", and clinical from the documented facts only. Leave out any fact the record does not state: an absent fact is unknown, never false, and a relief described only in words (such as good relief) is not a percentage. Free text goes in clinical.notes, which the logic never reads.",
+    "3. Call evaluateSIJointRFA. Keep its determination per service, the criteria with their status (met, not-met, unknown, not-applicable), the governing, supporting and conflicting evidence, the pitfalls, the alternatives and the missing information.",
+    "4. For each governing passage, and for any other passage you will quote, call citeGuideline with its passage id to get the verbatim text, locator and provenance.",
+    "5. Write the answer: the recommendation for each service; the criteria and the case facts they used; the governing evidence, quoting only words returned by the tools, each quote with its source, passage id and locator, flagging passages seen on an unofficial copy and citing a third party's summary as that third party's words; the conflicting evidence and why it ranks lower; the pitfalls; the alternatives. If the determination is insufficient-information, list the documents to request: missing information is never a reason to deny.",
+    "6. Call verifyCitations on your answer and correct every quotation that is not verbatim before you show it; do not put paraphrase inside quotation marks.",
+    "7. End with this disclaimer: This is a recommendation for a licensed clinician, not a final determination. The software recommends; a licensed clinician decides.",
+  ].join("\n");
+}
+
+export const reviewRequestPrompt: Registration = {
+  kind: "prompt",
+  name: "review-request",
+  register(server) {
+    server.registerPrompt(
+      "review-request",
+      {
+        title: "Review an SI joint request",
+        description:
+          "Guides a review: lookupCodes, evaluateSIJointRFA, citeGuideline, then an answer with verbatim citations and the draft disclaimer.",
+        argsSchema,
+      },
+      (args) => ({
+        description: "Review of a sacroiliac joint procedure request",
+        messages: [{ role: "user", content: { type: "text", text: reviewRequestText(args) } }],
+      }),
+    );
+  },
+};
