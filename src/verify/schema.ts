@@ -45,7 +45,11 @@ export const QuoteFindingSchema = z.object({
   line: z.int().min(1),
   offset: z.int().min(0),
   status: QuoteStatusSchema,
-  matches: z.array(QuoteMatchSchema),
+  matches: z
+    .array(QuoteMatchSchema)
+    .describe(
+      "verbatim: every passage holding the words, in corpus order; near-match: up to 3, by similarity then passage id",
+    ),
   note: z.string(),
 });
 export type QuoteFinding = z.infer<typeof QuoteFindingSchema>;
@@ -63,15 +67,17 @@ export const ClaimFindingSchema = z.object({
   searched: z.enum(["named-sources", "earlier-named-sources", "whole-corpus"]),
   contentWords: z.array(z.string()),
   support: SupportSchema,
-  bestPassages: z.array(
-    z.object({
-      passageId: z.string(),
-      sourceId: z.string(),
-      score: z.number().min(0).max(1),
-      matchedWords: z.array(z.string()),
-      missingWords: z.array(z.string()),
-    }),
-  ),
+  bestPassages: z
+    .array(
+      z.object({
+        passageId: z.string(),
+        sourceId: z.string(),
+        score: z.number().min(0).max(1),
+        matchedWords: z.array(z.string()),
+        missingWords: z.array(z.string()),
+      }),
+    )
+    .describe("up to 3, by score then passage id"),
   note: z.string(),
 });
 export type ClaimFinding = z.infer<typeof ClaimFindingSchema>;
