@@ -43,7 +43,8 @@ export function findMarkers(sentence: string): Marker[] {
     });
   }
   for (const m of sentence.matchAll(BARE)) {
-    const before = /([\p{L}]+)\W*$/u.exec(sentence.slice(0, m.index))?.[1]?.toLowerCase() ?? "";
+    const before =
+      /([\p{L}]+)\W*$/u.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[1]?.toLowerCase() ?? "";
     if (QUANTITY_WORDS.has(before)) continue;
     const lead = m[0].length - m[0].trimStart().length;
     out.push({ text: m[1] ?? "", start: m.index + lead, end: m.index + m[0].length });

@@ -36,7 +36,7 @@ export function splitSentences(text: string): Sentence[] {
     };
     for (const m of body.matchAll(BOUNDARY)) {
       const end = m.index + m[0].trimEnd().length;
-      if (ABBREVIATION.test(body.slice(0, m.index + 1))) continue;
+      if (ABBREVIATION.test(body.slice(Math.max(0, m.index - 12), m.index + 1))) continue;
       push(end);
       start = m.index + m[0].length;
     }

@@ -53,11 +53,11 @@ const DOC_NOUN =
 const CAP = "(?:[A-Z][\\p{L}&'’.-]*|&)";
 const LINK = "(?:of|and|for|on|the|in|&)";
 const DOC_PHRASE = new RegExp(
-  `\\b(${CAP}(?:[ \\t]+(?:${CAP}|${LINK}))*?)(?:[ \\t]+\\(?((?:19|20)\\d{2})\\)?)?[ \\t]+(?:${DOC_NOUN})\\b`,
+  `\\b(${CAP}(?:[ \\t]+(?:${CAP}|${LINK})){0,10}?)(?:[ \\t]+\\(?((?:19|20)\\d{2})\\)?)?[ \\t]+(?:${DOC_NOUN})\\b`,
   "gu",
 );
 const ORG_PHRASE = new RegExp(
-  `\\b((?:[A-Z][\\p{L}&'’-]*[ \\t]+)(?:(?:${LINK}|[A-Z][\\p{L}&'’-]*)[ \\t]+)*?(?:Society|College|Association|Academy|Institute|Organi[sz]ation|Foundation|Agency|Board|Council|Federation|Collaboration|Task Force|Commission))\\b`,
+  `\\b((?:[A-Z][\\p{L}&'’-]*[ \\t]+)(?:(?:${LINK}|[A-Z][\\p{L}&'’-]*)[ \\t]+){0,10}?(?:Society|College|Association|Academy|Institute|Organi[sz]ation|Foundation|Agency|Board|Council|Federation|Collaboration|Task Force|Commission))\\b`,
   "gu",
 );
 const DOI = /\b10\.\d{4,9}\/[^\s"“”'‘’)\]<>,;]+[^\s"“”'‘’)\]<>,;.]/g;
