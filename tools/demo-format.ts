@@ -75,3 +75,14 @@ export function letterSummary(s: Structured): string[] {
   }
   return lines;
 }
+
+/** The closing lines: each service's recommended determination, then the overall one. */
+export function closingSummary(s: Structured): string[] {
+  if (!s) return ["(no structured content)"];
+  const lines = list<{ code: string; determination: string }>(s.services).map(
+    (x) => `${x.code}: ${x.determination}`,
+  );
+  const disclaimer = typeof s.disclaimer === "string" ? `; ${s.disclaimer}` : "";
+  lines.push(`overall: ${String(s.determination)} (review required${disclaimer})`);
+  return lines;
+}
