@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { BUILT_SERVER, connectStdio } from "../support/clients.js";
+import { BUILT_SERVER, SERVER_NODE, connectStdio } from "../support/clients.js";
 
 function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [BUILT_SERVER, ...args], {
+  return spawnSync(SERVER_NODE, [BUILT_SERVER, ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 20_000,
@@ -46,7 +46,13 @@ describe("server process", () => {
       const tools = await conn.client.listTools();
       expect(Array.isArray(tools.tools)).toBe(true);
       await expect.poll(() => conn.stderr()).toMatch(/ready on stdio; tools: /);
-      expect(conn.stderr().trim().split("\n").filter((l) => l.includes("ready"))).toHaveLength(1);
+      expect(
+        conn
+          .stderr()
+          .trim()
+          .split("\n")
+          .filter((l) => l.includes("ready")),
+      ).toHaveLength(1);
     } finally {
       await conn.close();
     }

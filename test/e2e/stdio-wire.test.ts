@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT_SERVER } from "../support/clients.js";
+import { BUILT_SERVER, SERVER_NODE } from "../support/clients.js";
 import { waitFor } from "../support/wait.js";
 
 // Case-like content in malformed input must never reach stderr or stdout.
@@ -18,7 +18,7 @@ interface Wire {
 }
 
 function spawnWire(): Wire {
-  const child = spawn(process.execPath, [BUILT_SERVER], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(SERVER_NODE, [BUILT_SERVER], { stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));

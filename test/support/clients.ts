@@ -7,6 +7,11 @@ import type { ServerOptions } from "../../src/mcp/server-options.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const BUILT_SERVER = join(ROOT, "dist", "src", "index.js");
+/**
+ * The node that runs spawned servers: MNM_SERVER_NODE (.ci/run sets the machine's node, which
+ * npm scripts shadow with the Node 22 from node_modules/.bin), else the node running the tests.
+ */
+export const SERVER_NODE = process.env.MNM_SERVER_NODE || process.execPath;
 
 /** A real SDK client connected in memory to a fresh server. */
 export async function connectInMemory(options: ServerOptions = {}): Promise<Client> {
@@ -25,9 +30,12 @@ export interface StdioConnection {
 }
 
 /** A real SDK client talking to the built server spawned over stdio. */
-export async function connectStdio(args: string[] = [], env: Record<string, string> = {}): Promise<StdioConnection> {
+export async function connectStdio(
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<StdioConnection> {
   const transport = new StdioClientTransport({
-    command: process.execPath,
+    command: SERVER_NODE,
     args: [BUILT_SERVER, ...args],
     env: { ...(process.env as Record<string, string>), ...env },
     stderr: "pipe",
@@ -44,5 +52,8 @@ export async function connectStdio(args: string[] = [], env: Record<string, stri
 /** Text of the first text block of a tool result. */
 export function textOf(result: unknown): string {
   const content = (result as { content?: { type: string; text?: string }[] }).content ?? [];
-  return content.filter((c) => c.type === "text").map((c) => c.text ?? "").join("\n");
+  return content
+    .filter((c) => c.type === "text")
+    .map((c) => c.text ?? "")
+    .join("\n");
 }

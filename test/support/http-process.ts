@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { BUILT_SERVER } from "./clients.js";
+import { BUILT_SERVER, SERVER_NODE } from "./clients.js";
 
 export interface HttpProcess {
   /** The endpoint from the ready line, e.g. http://127.0.0.1:40123/mcp */
@@ -22,7 +22,7 @@ export async function startHttpProcess(
   args: string[] = [],
   env: Record<string, string> = {},
 ): Promise<HttpProcess> {
-  const child = spawn(process.execPath, [BUILT_SERVER, "--http", "--port", "0", ...args], {
+  const child = spawn(SERVER_NODE, [BUILT_SERVER, "--http", "--port", "0", ...args], {
     env: { ...process.env, MNM_HTTP_TOKEN: "", MNM_ALLOWED_HOSTS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

