@@ -96,6 +96,15 @@ describe("the 14-element checklist", () => {
     },
   );
 
+  it("a code without a plain-language explanation is marked in the letter and missing from element 1", () => {
+    const ev = { ...evaluation, diagnoses: [...evaluation.diagnoses, { code: "M51.36", classes: [] }] };
+    const letter = draftLetter(ev, fullContext("commercial-erisa"), REFERENCE_CASE);
+    expect(letter.markdown).toContain("[plain-language explanation needed; code set description: ");
+    expect(letter.checklist.find((c) => c.id === 1)?.reason).toBe(
+      "missing: a plain-language explanation of code M51.36",
+    );
+  });
+
   it("a removed field leaves a bracketed placeholder in the letter, never an invented value", () => {
     const letter = letterFor(without(fullContext("commercial-erisa"), (c) => delete c.noticeDate));
     expect(letter.markdown).toContain("Date of this notice: [date]");
