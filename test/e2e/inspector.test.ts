@@ -154,6 +154,60 @@ describe("MCP Inspector v2 CLI against the built server", () => {
     expect(result.content[0]?.text).toContain("at codes");
   });
 
+  it("prompts/list shows both reviewer prompts with their arguments", async () => {
+    const result = ok(await runInspectorCli(["--method", "prompts/list"]));
+    const prompts = result.prompts as { name: string; arguments?: { name: string; required?: boolean }[] }[];
+    expect(prompts.map((p) => p.name)).toEqual(["review-request", "draft-denial-letter"]);
+    const required = (name: string) =>
+      prompts
+        .find((p) => p.name === name)
+        ?.arguments?.filter((a) => a.required)
+        .map((a) => a.name);
+    expect(required("review-request")).toEqual(["services", "diagnoses"]);
+    expect(required("draft-denial-letter")).toEqual(["regime", "caseJson"]);
+  });
+
+  it("prompts/get review-request guides lookupCodes → evaluateSIJointRFA → citeGuideline for the given codes", async () => {
+    const result = ok(
+      await runInspectorCli([
+        "--method",
+        "prompts/get",
+        "--prompt-name",
+        "review-request",
+        "--prompt-args",
+        "services=64625,J1100",
+        "diagnoses=M53.3,M47.817",
+      ]),
+    );
+    const text = (result.messages as { content: { text: string } }[])[0]?.content.text ?? "";
+    expect(text).toContain('["64625","J1100","M53.3","M47.817"]');
+    const order = ["lookupCodes", "evaluateSIJointRFA", "citeGuideline"].map((tool) => text.indexOf(tool));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("prompts/get draft-denial-letter carries the case and regime into evaluate → draft → verify", async () => {
+    const result = ok(
+      await runInspectorCli([
+        "--method",
+        "prompts/get",
+        "--prompt-name",
+        "draft-denial-letter",
+        "--prompt-args",
+        "regime=medicare-advantage",
+        `caseJson=${JSON.stringify(REFERENCE_CASE)}`,
+      ]),
+    );
+    const text = (result.messages as { content: { text: string } }[])[0]?.content.text ?? "";
+    expect(text).toContain(JSON.stringify(REFERENCE_CASE));
+    expect(text).toContain('"regime":"medicare-advantage"');
+    const order = ["evaluateSIJointRFA", "draftDeterminationLetter", "verifyCitations"].map((tool) =>
+      text.indexOf(tool),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   it("lists and reads the corpus resources", async () => {
     const list = ok(await runInspectorCli(["--method", "resources/templates/list"]));
     const templates = (list.resourceTemplates as { uriTemplate: string }[]).map((t) => t.uriTemplate);
