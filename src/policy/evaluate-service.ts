@@ -7,7 +7,10 @@ import type { Expr } from "./expr-schema.js";
 import { exprNodes } from "./expr-schema.js";
 import type { Criterion, Pathway, Policy } from "./policy-schema.js";
 import type { ServiceScope } from "./service-scope.js";
-import { fillTemplate, policyParams } from "./templates.js";
+import { decide } from "./decide.js";
+import { collectRequests } from "./missing-information.js";
+import type { Walk } from "./missing-information.js";
+import { policyParams } from "./templates.js";
 
 export interface CriterionOutcome {
   criterion: Criterion;
@@ -97,90 +100,6 @@ function requirementIds(pathways: readonly Pathway[]): Set<string> {
     for (const node of exprNodes(p.requires)) if (node.op === "criterion") ids.add(node.id);
   }
   return ids;
-}
-
-interface Walk {
-  byId: ReadonlyMap<string, CriterionOutcome>;
-  valueAt: ReadonlyMap<string, Tri>;
-  /** Which node values to follow: unknown ones, or every value that is not "true". */
-  follow: (value: Tri) => boolean;
-  requests: Set<string>;
-  fallback: readonly string[];
-}
-
-/**
- * Collect the documents that would settle the followed nodes: for each criterion reached, its own
- * requests when one of its own fact leaves is followed; nested criteria are followed into.
- */
-function collectRequests(expr: Expr, address: string, walk: Walk, owner?: Criterion): void {
-  const value = walk.valueAt.get(address);
-  if (value === undefined || !walk.follow(value)) return;
-  switch (expr.op) {
-    case "and":
-    case "or":
-      expr.args.forEach((arg, i) => collectRequests(arg, `${address}/${expr.op}[${i}]`, walk, owner));
-      return;
-    case "not":
-      collectRequests(expr.arg, `${address}/not[0]`, walk, owner);
-      return;
-    case "criterion": {
-      const target = walk.byId.get(expr.id);
-      if (target) collectRequests(target.criterion.expr, target.address, walk, target.criterion);
-      return;
-    }
-    case "always":
-      return;
-    default:
-      for (const request of owner ? owner.request : walk.fallback) walk.requests.add(request);
-  }
-}
-
-function decide(
-  policy: Policy,
-  chosen: PathwayOutcome | undefined,
-  candidates: readonly PathwayOutcome[],
-  criteria: readonly CriterionOutcome[],
-): { determination: Determination; reasons: string[] } {
-  const params = policyParams(policy);
-  const fill = (text: string): string => fillTemplate(text, params);
-  if (chosen) {
-    const p = chosen.pathway;
-    const title = fill(p.title);
-    if (chosen.requires === undefined || chosen.requires === "true") {
-      return { determination: p.determination, reasons: [title, fill(p.reason)] };
-    }
-    if (chosen.requires === "false") {
-      return {
-        determination: p.ifNotMet ?? "insufficient-information",
-        reasons: [title, fill(p.reasonIfNotMet ?? p.reason)],
-      };
-    }
-    return {
-      determination: "insufficient-information",
-      reasons: [title, fill(p.reasonIfUnknown ?? "A requirement of this pathway is not documented.")],
-    };
-  }
-  const unknown = criteria.filter((c) => c.status === "unknown" && c.criterion.role === "applicability");
-  const reasons = [
-    unknown.length > 0
-      ? `The evidence that applies cannot be chosen until the case documents: ${unknown
-          .map((c) => `${c.criterion.id} (${fill(c.criterion.statement)})`)
-          .join("; ")}`
-      : "No pathway of this policy applies to the documented facts.",
-  ];
-  if (candidates.length > 0) {
-    reasons.push(
-      `Depending on those facts, one of these would apply: ${candidates
-        .map(
-          (c) =>
-            `${c.pathway.id}: ${fill(c.pathway.title)} (${c.pathway.determination}${
-              c.pathway.ifNotMet ? ` or ${c.pathway.ifNotMet}` : ""
-            })`,
-        )
-        .join("; ")}.`,
-    );
-  }
-  return { determination: "insufficient-information", reasons };
 }
 
 /** Evaluate one requested service against a policy: every criterion, every pathway, then the one that applies. */
