@@ -40,3 +40,8 @@ export function bullets(items: readonly string[]): string {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Reasons as sentences: each ends with a full stop. */
+export function joinSentences(items: readonly string[]): string {
+  return items.map((r) => (/[.!?]$/.test(r.trim()) ? r.trim() : `${r.trim()}.`)).join(" ");
+}

@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/store.js";
 import type { CriterionResult, ServiceResult } from "../policy/evaluation-schema.js";
 import { recordedStance } from "../verify/stance.js";
 import { explainCode } from "./code-explanations.js";
-import { bullets, capitalise, section, sentenceList, type Compose } from "./compose.js";
+import { bullets, capitalise, joinSentences, section, sentenceList, type Compose } from "./compose.js";
 import { factPhrases } from "./fact-phrases.js";
 import type { Section } from "./letter-schema.js";
 
@@ -81,7 +81,7 @@ function serviceReason(c: Compose, s: ServiceResult): string {
           .filter((p) => p.length > 0)
           .join(" ");
       }
-      const basis = basisSentence(c.corpus, s) ?? `The policy's reason: ${s.reasons.join(" ")}`;
+      const basis = basisSentence(c.corpus, s) ?? `The policy's reason: ${joinSentences(s.reasons)}`;
       const unmet = deciding.filter((k) => k.status === "not-met").map((k) => k.statement);
       const unmetText = unmet.length ? `The policy requirement not met: ${sentenceList(unmet)}.` : "";
       return [`${name}:`, facts, basis, unmetText, also].filter((p) => p.length > 0).join(" ");
@@ -97,7 +97,7 @@ function serviceReason(c: Compose, s: ServiceResult): string {
       return [`${name}:`, facts, gap].filter((p) => p.length > 0).join(" ");
     }
     case "not-applicable":
-      return `${name}: this policy does not cover this kind of service, so a clinician will review it individually. ${s.reasons.join(" ")}`.trim();
+      return `${name}: this request falls outside what this policy can decide, so a clinician will review it individually. ${joinSentences(s.reasons)}`.trim();
   }
 }
 

@@ -1,6 +1,6 @@
 import { shortLabel } from "../corpus/format-citation.js";
 import type { Citation } from "../corpus/citation.js";
-import { bullets, or, section, type Compose } from "./compose.js";
+import { bullets, joinSentences, or, section, type Compose } from "./compose.js";
 import type { Section } from "./letter-schema.js";
 
 export interface EvidencePart {
@@ -75,9 +75,7 @@ export function evidenceSections(c: Compose): EvidencePart {
   ]);
 
   const citations = ev.governingEvidence.filter(quotable);
-  const reasons = ev.services.map(
-    (s) => `${s.code}: ${s.reasons.map((r) => (/[.!?]$/.test(r) ? r : `${r}.`)).join(" ")}`,
-  );
+  const reasons = ev.services.map((s) => `${s.code}: ${joinSentences(s.reasons)}`);
   const supporting = (ev.evidenceNotes ?? [])
     .filter((n) => n.role === "supporting")
     .map(

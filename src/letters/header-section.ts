@@ -31,14 +31,11 @@ export function headerSection(c: Compose): HeaderPart {
     ...new Set([...ev.services.map((s) => s.code), ...ev.diagnoses.map((d) => d.code)]),
   ].filter((code) => !c.data.plain.has(code));
   if (unexplained.length) missing.push(`a plain-language explanation of code ${unexplained.join(", ")}`);
-  const provider = ctx.provider?.name
-    ? `${ctx.provider.name}${ctx.provider.npi ? ` (NPI ${ctx.provider.npi})` : ""}`
-    : need(undefined, "treating provider");
   const lines = [
     `Date of this notice: ${need(ctx.noticeDate, "date")}`,
     `Member: ${need(ctx.member?.name, "member name")}, member ID ${need(ctx.member?.id, "member ID")}`,
     `Plan: ${need(ctx.plan?.name, "plan name")}, ${need(ctx.plan?.product, "plan product")} (${c.regime.label})`,
-    `Requesting (treating) provider: ${provider}`,
+    `Requesting (treating) provider: ${need(ctx.provider?.name, "treating provider")}${ctx.provider?.npi ? ` (NPI ${ctx.provider.npi})` : ""}`,
     `Request received: ${need(ctx.requestReceived, "date the request was received")}`,
     `Date of service: ${ev.audit.asOf ?? "not stated (a request before the service)"}`,
   ];

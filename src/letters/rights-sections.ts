@@ -123,5 +123,7 @@ export function rightsSections(c: Compose): RightsPart {
       gaps,
     };
   }
+  if (c.type === "not-applicable")
+    return { sections: [freeCopiesSection(c, gaps), peerSection(c, gaps)], gaps };
   return { sections: [changeSection(c, gaps), freeCopiesSection(c, gaps), peerSection(c, gaps)], gaps };
 }
