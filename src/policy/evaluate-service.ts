@@ -173,12 +173,20 @@ export function evaluateService(
     fallback: policy.fallbackRequest,
   });
   if (!chosen) {
+    // Ask in one round for what chooses the pathway and for what a possible pathway would then need.
     for (const c of candidates) {
       collectRequests(
         c.pathway.when,
         `${prefix}/${c.pathway.id}/when`,
         walkOf((v) => v === "unknown"),
       );
+      if (c.pathway.requires && c.requires === "unknown") {
+        collectRequests(
+          c.pathway.requires,
+          `${prefix}/${c.pathway.id}/requires`,
+          walkOf((v) => v === "unknown"),
+        );
+      }
     }
     if (candidates.length === 0) for (const r of policy.fallbackRequest) requests.add(r);
   } else if (chosen.pathway.requires && chosen.requires !== "true") {
