@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { connectInMemory, textOf } from "../support/clients.js";
+
+let client: Client;
+beforeAll(async () => {
+  client = await connectInMemory();
+});
+afterAll(async () => {
+  await client.close();
+});
+
+interface JsonSchema {
+  type?: string;
+  required?: string[];
+  additionalProperties?: unknown;
+  properties?: Record<string, JsonSchema>;
+}
+
+describe("evaluateSIJointRFA in tools/list", () => {
+  it("is listed right after lookupCodes, read-only, idempotent and closed-world", async () => {
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    expect(names.indexOf("evaluateSIJointRFA")).toBe(names.indexOf("lookupCodes") + 1);
+    const tool = tools.find((t) => t.name === "evaluateSIJointRFA");
+    expect(tool?.annotations).toMatchObject({
+      readOnlyHint: true,
+      idempotentHint: true,
+      openWorldHint: false,
+      destructiveHint: false,
+    });
+    expect(tool?.description).toMatch(/licensed clinician/);
+    expect(tool?.outputSchema).toBeDefined();
+  });
+
+  it("has strict input objects with the contract's names", async () => {
+    const { tools } = await client.listTools();
+    const input = tools.find((t) => t.name === "evaluateSIJointRFA")?.inputSchema as JsonSchema;
+    expect(input.required?.sort()).toEqual(["clinical", "request"]);
+    expect(input.additionalProperties).toBe(false);
+    const request = input.properties?.request;
+    const clinical = input.properties?.clinical;
+    expect(request?.additionalProperties).toBe(false);
+    expect(clinical?.additionalProperties).toBe(false);
+    expect(Object.keys(request?.properties ?? {}).sort()).toEqual([
+      "dateOfService",
+      "diagnoses",
+      "policy",
+      "services",
+    ]);
+    expect(Object.keys(clinical?.properties ?? {}).sort()).toEqual(
+      [
+        "cancerRelated",
+        "conservativeCare",
+        "diagnosticBlocks",
+        "inflammatorySpondyloarthropathy",
+        "notes",
+        "painDurationMonths",
+        "painType",
+        "priorRFA",
+        "provocativeTests",
+      ].sort(),
+    );
+  });
+
+  it("rejects a bad date of service and a bad policy name with the field and what is expected", async () => {
+    const bad = await client.callTool({
+      name: "evaluateSIJointRFA",
+      arguments: {
+        request: {
+          services: [{ code: "64625" }],
+          diagnoses: [],
+          dateOfService: "03/02/2026",
+          policy: "aetna",
+        },
+        clinical: {},
+      },
+    });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toMatch(/request\.dateOfService/);
+    expect(textOf(bad)).toMatch(
+      /expected one of "evidence-hierarchy", "medicare-lcd", received "aetna" at request\.policy/,
+    );
+  });
+
+  it("rejects an empty service list and too many diagnoses", async () => {
+    const empty = await client.callTool({
+      name: "evaluateSIJointRFA",
+      arguments: { request: { services: [], diagnoses: [] }, clinical: {} },
+    });
+    expect(empty.isError).toBe(true);
+    expect(textOf(empty)).toMatch(/at least 1 items, received an array of 0 items at request\.services/);
+    const many = await client.callTool({
+      name: "evaluateSIJointRFA",
+      arguments: {
+        request: { services: [{ code: "64625" }], diagnoses: Array.from({ length: 26 }, () => "M53.3") },
+        clinical: {},
+      },
+    });
+    expect(many.isError).toBe(true);
+    expect(textOf(many)).toMatch(/at most 25 items.*request\.diagnoses/);
+  });
+});
