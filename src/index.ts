@@ -59,6 +59,13 @@ async function main(): Promise<number | undefined> {
       return 2;
     }
     const listener = await startHttpServer(settings, options);
+    const stop = (): void => {
+      listener.close();
+      listener.closeAllConnections();
+      process.exit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
     const address = listener.address();
     const port = typeof address === "object" && address ? address.port : cli.port;
     const shownHost = cli.host.includes(":") ? `[${cli.host}]` : cli.host;
