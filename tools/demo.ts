@@ -116,6 +116,16 @@ try {
       console.log(`   All quotations verified: ${summary?.allQuotesVerified ? "yes" : "no"}`);
   }
 
+  const { prompts } = await client.listPrompts();
+  console.log("\nPrompts served:");
+  for (const p of prompts) console.log(`- ${p.name}: ${p.description ?? p.title ?? ""}`);
+
+  const summary = evaluated?.structured as
+    { determination?: string; services?: { code: string; determination: string }[] } | undefined;
+  console.log("\n== Summary");
+  for (const s of summary?.services ?? []) console.log(`${s.code}: ${s.determination}`);
+  console.log(`overall: ${summary?.determination ?? "not evaluated"} (review required: yes)`);
+
   console.log(
     "\nEvery answer above is a recommendation for a licensed clinician, who makes the determination.",
   );
