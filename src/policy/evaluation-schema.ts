@@ -212,30 +212,42 @@ export const TraceNodeSchema = z.object({
 });
 export type TraceNode = z.infer<typeof TraceNodeSchema>;
 
+const BY_RANK = "sorted by the policy's evidence tier of the source, then passage id";
+
 export const EvaluationSchema = z.object({
-  determination: DeterminationSchema,
-  services: z.array(ServiceResultSchema),
-  criteria: z.array(CriterionResultSchema),
-  governingEvidence: z.array(CitationSchema),
-  supportingEvidence: z.array(CitationSchema),
-  conflictingEvidence: z.array(ConflictingEvidenceSchema),
-  /** Why a governing or supporting passage is cited, and its limits (e.g. indirect, unofficial copy). */
-  evidenceNotes: z.array(
-    z.object({ passageId: z.string(), role: z.enum(["governing", "supporting"]), note: z.string() }),
+  determination: DeterminationSchema.describe(
+    "overall: insufficient-information if any service has it, else not-medically-necessary, else medically-necessary, else not-applicable",
   ),
-  pitfalls: z.array(PitfallSchema),
-  alternatives: z.array(AlternativeSchema),
-  missingInformation: z.array(z.string()),
-  diagnoses: z.array(DiagnosisResultSchema),
+  services: z.array(ServiceResultSchema).describe("one per requested service, in request order"),
+  criteria: z
+    .array(CriterionResultSchema)
+    .describe("every criterion of each in-scope service: by service in request order, then policy order"),
+  governingEvidence: z.array(CitationSchema).describe(BY_RANK),
+  supportingEvidence: z.array(CitationSchema).describe(BY_RANK),
+  conflictingEvidence: z.array(ConflictingEvidenceSchema).describe(BY_RANK),
+  /** Why a governing or supporting passage is cited, and its limits (e.g. indirect, unofficial copy). */
+  evidenceNotes: z
+    .array(z.object({ passageId: z.string(), role: z.enum(["governing", "supporting"]), note: z.string() }))
+    .describe(`${BY_RANK}, then role, then note`),
+  pitfalls: z.array(PitfallSchema).describe("sorted by id"),
+  alternatives: z.array(AlternativeSchema).describe("sorted by id"),
+  missingInformation: z
+    .array(z.string())
+    .describe("documents to request before a decision can be made; sorted alphabetically, empty when none"),
+  diagnoses: z
+    .array(DiagnosisResultSchema)
+    .describe("the policy's classes of each diagnosis code, in request order"),
   policy: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }),
   corpusVersion: z.string(),
   audit: z.object({
-    inputSha256: z.string(),
+    inputSha256: z.string().describe("sha256 of the canonical JSON (sorted keys) of the whole input"),
     engineVersion: z.string(),
     asOf: z.string().optional().describe("the date of service when given; the engine reads no clock"),
   }),
   reviewRequired: z.literal(true),
   disclaimer: z.string(),
-  trace: z.array(TraceNodeSchema),
+  trace: z
+    .array(TraceNodeSchema)
+    .describe("every evaluated node, in evaluation order (services in request order)"),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
