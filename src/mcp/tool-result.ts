@@ -1,7 +1,11 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 
 /** A successful tool answer: the same facts as structured content and as readable text. */
-export function toolResult(structured: object, text: string, extra: CallToolResult["content"] = []): CallToolResult {
+export function toolResult(
+  structured: object,
+  text: string,
+  extra: CallToolResult["content"] = [],
+): CallToolResult {
   return {
     content: [{ type: "text", text }, ...extra],
     structuredContent: structured as Record<string, unknown>,
@@ -23,5 +27,7 @@ export function describeReceived(value: unknown): string {
   }
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return `${typeof value} ${String(value)}`;
+  return `a ${typeof value}`;
 }
