@@ -1,5 +1,6 @@
 // `npm run bench`: our server against a bare SDK echo server, measured in the same run, printed as
 // ratios with their targets. Bounded (well under two minutes on 2 cores); not a test.
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { REFERENCE_CASE, REFERENCE_CODES, REFERENCE_QUESTION } from "../tools/demo-reference-case.js";
@@ -95,6 +96,7 @@ function missing(name: string, detail: string, limit: number, tool: string): Res
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadavg().map((l) => l.toFixed(2));
   const results: Result[] = [];
   const log = (line: string) => console.error(line);
 
@@ -211,7 +213,10 @@ async function main(): Promise<void> {
   console.log(table(results));
   console.log("");
   for (const r of results) console.log(`${verdict(r).padEnd(4)}  ${r.name}`);
-  console.log(`\n(node ${process.version}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const load = loadavg().map((l) => l.toFixed(2));
+  console.log(
+    `\n(node ${process.version}; ${availableParallelism()} cores; load average at start ${loadAtStart.join(" ")}, at end ${load.join(" ")}; ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 /** One call of every tool, for the memory figure. */
