@@ -3,7 +3,13 @@
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { REFERENCE_CASE, REFERENCE_CODES, REFERENCE_QUESTION } from "../tools/demo-reference-case.js";
+import {
+  REFERENCE_CASE,
+  REFERENCE_CODES,
+  REFERENCE_LETTER_CONTEXT,
+  REFERENCE_QUESTION,
+} from "../tools/demo-reference-case.js";
+import { coldStart } from "./cold-start.js";
 import { httpThroughput } from "./http-load.js";
 import { openStdio, rssMb, startHttp } from "./processes.js";
 import type { ServerName } from "./processes.js";
@@ -19,6 +25,8 @@ const HTTP_REQUESTS = 600;
 const HTTP_CONCURRENCY = 8;
 
 const LOOKUP_CODES = [...REFERENCE_CODES, "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"];
+const VERIFY_TEXT =
+  'The 2025 BMJ guideline states: "the guideline panel issued strong recommendations against: joint radiofrequency ablation". The 2020 NICE guideline agrees.';
 const ECHO = { name: "echo", arguments: { message: "ping" } };
 
 type Call = { name: string; arguments: Record<string, unknown> };
@@ -35,14 +43,10 @@ async function callOk(client: Client, call: Call): Promise<void> {
 
 let servedTools = new Set<string>();
 
-async function coldStart(name: ServerName): Promise<number> {
-  const start = performance.now();
-  const session = await openStdio(name);
-  const { tools } = await session.client.listTools();
-  const elapsed = performance.now() - start;
-  if (name === "ours") servedTools = new Set(tools.map((t) => t.name));
-  await session.close();
-  return elapsed;
+async function coldStartMs(name: ServerName): Promise<number> {
+  const { ms, tools } = await coldStart(name);
+  if (name === "ours") servedTools = new Set(tools);
+  return ms;
 }
 
 /** Alternate echo and the measured call one by one so drift hits both alike. */
@@ -102,15 +106,15 @@ async function main(): Promise<void> {
 
   log(`cold start: ${COLD_SPAWNS} spawns of each server over stdio, interleaved`);
   const cold = { ours: [] as number[], bare: [] as number[] };
-  await coldStart("ours");
-  await coldStart("bare");
+  await coldStartMs("ours");
+  await coldStartMs("bare");
   for (let i = 0; i < COLD_SPAWNS; i++) {
-    cold.ours.push(await coldStart("ours"));
-    cold.bare.push(await coldStart("bare"));
+    cold.ours.push(await coldStartMs("ours"));
+    cold.bare.push(await coldStartMs("bare"));
   }
   results.push({
     name: "cold start",
-    detail: `spawn → tools/list answer over stdio, median of ${COLD_SPAWNS}`,
+    detail: `spawn → tools/list answer over stdio (raw JSON-RPC client), median of ${COLD_SPAWNS}`,
     ours: ms(median(cold.ours)),
     baseline: ms(median(cold.bare)),
     value: median(cold.ours) / median(cold.bare),
@@ -226,6 +230,11 @@ function exerciseCalls(): Call[] {
     { name: "lookupCodes", arguments: { query: "dexamethasone" } },
     { name: "citeGuideline", arguments: { query: REFERENCE_QUESTION } },
     { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE },
+    {
+      name: "draftDeterminationLetter",
+      arguments: { case: REFERENCE_CASE, context: REFERENCE_LETTER_CONTEXT },
+    },
+    { name: "verifyCitations", arguments: { text: VERIFY_TEXT } },
   ];
 }
 
