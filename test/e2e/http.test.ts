@@ -41,16 +41,24 @@ describe("HTTP on loopback (default settings)", () => {
       for (const tool of tools) expect(tool.outputSchema, `${tool.name} has an outputSchema`).toBeDefined();
       const result = await client.callTool({
         name: "lookupCodes",
-        arguments: { codes: ["M53.3", "m47817", "64625", "J1100", "M53.39"] },
+        arguments: { codes: ["M53.3", "m47817", "M46.1", "S336XXA", "J1100", "64625", "M53.39"] },
       });
-      const results = (result.structuredContent as { results: { code: string; found: boolean }[] }).results;
-      expect(results.map((r) => [r.code, r.found])).toEqual([
-        ["M53.3", true],
-        ["M47.817", true],
-        ["64625", true],
-        ["J1100", true],
-        ["M53.39", false],
+      const results = (
+        result.structuredContent as {
+          results: { code: string; system: string; found: boolean; description: string | null }[];
+        }
+      ).results;
+      expect(results.map((r) => [r.code, r.system, r.found])).toEqual([
+        ["M53.3", "ICD-10-CM", true],
+        ["M47.817", "ICD-10-CM", true],
+        ["M46.1", "ICD-10-CM", true],
+        ["S33.6XXA", "ICD-10-CM", true],
+        ["J1100", "HCPCS", true],
+        ["64625", "CPT", true],
+        ["M53.39", "ICD-10-CM", false],
       ]);
+      expect(results[2]?.description).toBe("Sacroiliitis, not elsewhere classified");
+      expect(results[4]?.description).toBe("Injection, dexamethasone sodium phosphate, 1 mg");
       await expect(client.ping()).resolves.toBeDefined();
     } finally {
       await client.close();
