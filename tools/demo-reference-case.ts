@@ -28,14 +28,26 @@ export const REFERENCE_CODES = ["64625", "J1100", "M53.3", "M47.817"];
 export const REFERENCE_QUESTION =
   "Is sacroiliac joint radiofrequency ablation recommended for chronic axial spine pain?";
 
-/** Letter context for the demo: a commercial ERISA plan with made-up contact details; member and provider left as placeholders. */
+/**
+ * Letter context for the demo: a commercial ERISA plan. Every name, number and address is made up
+ * (555 numbers, example names); a real letter takes them from the plan's systems.
+ */
 export const REFERENCE_LETTER_CONTEXT = {
   regime: "commercial-erisa",
+  noticeDate: "2026-11-27",
+  requestReceived: "2026-11-20",
+  member: { name: "Sample Member", id: "EXA-000000" },
+  provider: { name: "Sample Pain Clinic", npi: "1234567893" },
   plan: {
     name: "Example Health Plan",
-    product: "PPO",
-    contact: { phone: "1-800-555-0100", hours: "Monday to Friday, 8am to 6pm" },
+    product: "Employer PPO",
+    contact: {
+      phone: "1-800-555-0100",
+      address: "Example Health Plan, PO Box 0000, Example City",
+      hours: "Monday to Friday, 8am to 6pm",
+    },
     appealAddress: "Appeals Unit, Example Health Plan, PO Box 0000, Example City",
+    policyProvision: "Summary Plan Description, section 4.2 (medically necessary services)",
   },
   reviewer: {
     name: "Dr. A. Reviewer",
@@ -43,4 +55,9 @@ export const REFERENCE_LETTER_CONTEXT = {
   },
   peerToPeer: { phone: "1-800-555-0101", window: "within 1 business day, weekdays 8am to 6pm" },
   languageAssistance: { phone: "1-800-555-0102" },
+  consumerAssistance: {
+    name: "Example State Department of Insurance consumer line",
+    phone: "1-800-555-0103",
+  },
+  stateAiDisclosure: true,
 } satisfies LetterContext;

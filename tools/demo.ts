@@ -3,7 +3,12 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { evaluationSummary, letterSummary } from "./demo-format.js";
-import { REFERENCE_CASE, REFERENCE_CODES, REFERENCE_QUESTION } from "./demo-reference-case.js";
+import {
+  REFERENCE_CASE,
+  REFERENCE_CODES,
+  REFERENCE_LETTER_CONTEXT,
+  REFERENCE_QUESTION,
+} from "./demo-reference-case.js";
 
 /**
  * npm run demo: the reference case end to end, the way an agent runs it. A real MCP client spawns
@@ -94,7 +99,7 @@ try {
       ? await step(
           served,
           "draftDeterminationLetter",
-          { evaluation: evaluated.structured, context: { regime: "commercial-erisa" } },
+          { evaluation: evaluated.structured, context: REFERENCE_LETTER_CONTEXT },
           "a draft for an employer (ERISA) plan",
         )
       : undefined;
