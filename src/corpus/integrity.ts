@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusDir } from "../util/package-root.js";
 import { closestIds } from "./closest-ids.js";
+import type { HashedFile } from "./corpus-hashes.js";
 import { rememberVerifiedBytes } from "./corpus-files.js";
 import { corpusVersionOf, hashCorpusFiles, ManifestSchema } from "./manifest.js";
 import type { Manifest } from "./manifest.js";
-import { EVIDENCE_SOURCES_DIR, MANIFEST_FILE, shownPath } from "./paths.js";
+import { MANIFEST_FILE, shownPath } from "./paths.js";
 import { CorpusLoadError, getCorpus } from "./store.js";
 
 const FIX = "run npm run update-manifest after an intended change";
@@ -23,7 +24,7 @@ function readManifest(dir: string, problems: string[]): Manifest | undefined {
     problems.push(`${shownPath(MANIFEST_FILE)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
-  const parsed = ManifestSchema.safeParse(json);
+  const parsed = ManifestSchema.safeParse(json, { jitless: true });
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.push(`${shownPath(MANIFEST_FILE)}: ${i.path.join(".")}: ${i.message}`);
     return undefined;
@@ -31,21 +32,19 @@ function readManifest(dir: string, problems: string[]): Manifest | undefined {
   return parsed.data;
 }
 
-/**
- * Every file under the corpus folder must be listed in manifest.json with its sha256 and nothing
- * listed may be missing. Each file is read once; evidence bytes are handed on to the loader.
- */
-export function checkManifest(dir: string = corpusDir()): string[] {
+// Files the start-up checks parse next (evidence, policies, letter data, the code-set manifests):
+// their verified bytes are handed on, so each is read from disk once and parsed as hashed.
+const READ_AT_START = ["evidence/sources/", "policies/", "letters/", "codes/releases.json", "codes/cpt-plain-language.json"];
+
+function compareWithManifest(dir: string, manifest: Manifest, files: readonly HashedFile[]): string[] {
   const problems: string[] = [];
-  const manifest = readManifest(dir, problems);
-  if (!manifest) return problems;
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   if (listed.size !== manifest.files.length) problems.push(`${shownPath(MANIFEST_FILE)}: a path is listed twice`);
   if (manifest.version !== corpusVersionOf(manifest.files)) {
     problems.push(`${shownPath(MANIFEST_FILE)}: the version hash does not match the file list (${FIX})`);
   }
   const onDisk = new Set<string>();
-  for (const file of hashCorpusFiles(dir)) {
+  for (const file of files) {
     onDisk.add(file.path);
     const expected = listed.get(file.path);
     if (!expected) {
@@ -54,7 +53,7 @@ export function checkManifest(dir: string = corpusDir()): string[] {
       problems.push(
         `${shownPath(file.path)}: content changed (sha256 ${file.sha256}, ${file.bytes} bytes; the manifest says ${expected.sha256}, ${expected.bytes} bytes)`,
       );
-    } else if (file.path.startsWith(`${EVIDENCE_SOURCES_DIR}/`)) {
+    } else if (READ_AT_START.some((prefix) => file.path.startsWith(prefix))) {
       rememberVerifiedBytes(file.path, file.contents, dir);
     }
   }
@@ -62,6 +61,25 @@ export function checkManifest(dir: string = corpusDir()): string[] {
     if (!onDisk.has(path)) problems.push(`${shownPath(path)}: listed in the manifest but missing`);
   }
   return problems;
+}
+
+/**
+ * Every file under the corpus folder must be listed in manifest.json with its sha256 and nothing
+ * listed may be missing. Each file is read once; the bytes of files parsed at start are handed on.
+ */
+export function checkManifest(dir: string = corpusDir()): string[] {
+  const problems: string[] = [];
+  const manifest = readManifest(dir, problems);
+  if (!manifest) return problems;
+  return compareWithManifest(dir, manifest, hashCorpusFiles(dir));
+}
+
+/** checkManifest over files hashed elsewhere (hashCorpusFilesInBackground, started earlier). */
+export async function checkManifestOf(hashing: Promise<readonly HashedFile[]>, dir: string = corpusDir()): Promise<string[]> {
+  const problems: string[] = [];
+  const manifest = readManifest(dir, problems);
+  if (!manifest) return problems;
+  return compareWithManifest(dir, manifest, await hashing);
 }
 
 /** Schema, empty-quote, duplicate-id and reference checks of the evidence (see load-evidence.ts). */

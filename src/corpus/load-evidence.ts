@@ -41,7 +41,9 @@ function readVersion(dir: string, problems: string[]): string {
     problems.push(`${shownPath(MANIFEST_FILE)}: missing (run npm run update-manifest)`);
     return "";
   }
-  const parsed = ManifestSchema.safeParse(parseJson(MANIFEST_FILE, readCorpusText(MANIFEST_FILE, dir), problems));
+  const parsed = ManifestSchema.safeParse(parseJson(MANIFEST_FILE, readCorpusText(MANIFEST_FILE, dir), problems), {
+    jitless: true,
+  });
   if (!parsed.success) {
     problems.push(...issues(MANIFEST_FILE, parsed.error));
     return "";
@@ -72,7 +74,8 @@ export function loadEvidence(dir: string): LoadResult {
     const file = shownPath(relative);
     const json = parseJson(relative, readCorpusText(relative, dir), problems);
     if (json === undefined) continue;
-    const parsed = EvidenceFileSchema.safeParse(json);
+    // Parsed once per process: zod's compiled fast path would cost more than it saves.
+    const parsed = EvidenceFileSchema.safeParse(json, { jitless: true });
     if (!parsed.success) {
       problems.push(...issues(relative, parsed.error));
       continue;

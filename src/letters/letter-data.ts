@@ -26,7 +26,8 @@ function load<T>(file: string, schema: z.ZodType<T>, dir: string, problems: stri
     problems.push(`corpus/${file}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  const parsed = schema.safeParse(raw);
+  // Parsed once per process: zod's compiled fast path would cost more than it saves.
+  const parsed = schema.safeParse(raw, { jitless: true });
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((i) => `corpus/${file}: ${i.path.join(".") || "(root)"}: ${i.message}`),
@@ -53,17 +54,21 @@ export function loadLetterData(dir: string): { data?: LetterData; problems: stri
 
 let cached: { dir: string; data: LetterData } | undefined;
 
+function loadOnce(dir: string): { data?: LetterData; problems: string[] } {
+  if (cached?.dir === dir) return { data: cached.data, problems: [] };
+  const loaded = loadLetterData(dir);
+  if (loaded.data) cached = { dir, data: loaded.data };
+  return loaded;
+}
+
 /** Letter data, loaded and validated once per corpus folder. */
 export function getLetterData(): LetterData {
-  const dir = corpusDir();
-  if (cached?.dir === dir) return cached.data;
-  const { data, problems } = loadLetterData(dir);
+  const { data, problems } = loadOnce(corpusDir());
   if (!data) throw new Error(`letter data failed to load:\n  - ${problems.join("\n  - ")}`);
-  cached = { dir, data };
   return data;
 }
 
-/** Start-up check: the letter data files load and validate. */
+/** Start-up check: the letter data files load and validate (the loaded data is kept for the tools). */
 export function checkLetterData(): string[] {
-  return loadLetterData(corpusDir()).problems;
+  return loadOnce(corpusDir()).problems;
 }

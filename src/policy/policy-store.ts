@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import { readCorpusFile } from "../corpus/corpus-files.js";
 import { corpusDir } from "../util/package-root.js";
 import type { PolicyProfile } from "./evaluation-schema.js";
 import { POLICY_PROFILES } from "./evaluation-schema.js";
@@ -53,7 +54,7 @@ function readValidated<T>(dir: string, file: string, schema: z.ZodType<T>, probl
     problems.push(`${shown}: missing`);
     return {};
   }
-  const bytes = readFileSync(path);
+  const bytes = readCorpusFile(file, dir);
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString("utf8"));
@@ -61,7 +62,8 @@ function readValidated<T>(dir: string, file: string, schema: z.ZodType<T>, probl
     problems.push(`${shown}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     return {};
   }
-  const parsed = schema.safeParse(json);
+  // Parsed once per process: zod's compiled fast path would cost more than it saves.
+  const parsed = schema.safeParse(json, { jitless: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push(`${shown}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);

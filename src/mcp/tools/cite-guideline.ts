@@ -1,11 +1,19 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { citeGuideline } from "../../corpus/cite.js";
 import { CiteGuidelineInputSchema, CiteGuidelineOutputSchema } from "../../corpus/cite-guideline-schema.js";
 import type { CiteGuidelineInput } from "../../corpus/cite-guideline-schema.js";
-import { citeText } from "../../corpus/cite-text.js";
 import { getCorpus } from "../../corpus/store.js";
+import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { toolError, toolResult } from "../tool-result.js";
+
+// Search and citation formatting are loaded on the first call: tools/list needs only the schemas.
+const citing = lazy(async () => {
+  const [{ citeGuideline }, { citeText }] = await Promise.all([
+    import("../../corpus/cite.js"),
+    import("../../corpus/cite-text.js"),
+  ]);
+  return { citeGuideline, citeText };
+});
 
 const DESCRIPTION = [
   "Quote the evidence corpus verbatim: guidelines, systematic reviews, consensus statements and coverage policies on sacroiliac joint RFA and injections.",
@@ -20,7 +28,8 @@ function describeRequest(input: CiteGuidelineInput): string {
   return `query ${JSON.stringify(input.query?.trim())}`;
 }
 
-function handle(input: CiteGuidelineInput): CallToolResult {
+async function handle(input: CiteGuidelineInput): Promise<CallToolResult> {
+  const { citeGuideline, citeText } = await citing();
   const outcome = citeGuideline(getCorpus(), input);
   if (!outcome.ok) return toolError(`citeGuideline: ${outcome.message}`);
   const links = outcome.output.results.map((r) => ({
@@ -51,9 +60,9 @@ export const citeGuidelineTool: Registration = {
           openWorldHint: false,
         },
       },
-      (input) => {
+      async (input) => {
         try {
-          return handle(input);
+          return await handle(input);
         } catch (error) {
           return toolError(
             `citeGuideline: the evidence corpus is unavailable (${error instanceof Error ? error.message : String(error)})`,

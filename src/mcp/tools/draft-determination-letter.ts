@@ -1,8 +1,16 @@
-import { LetterError, draftLetter } from "../../letters/draft-letter.js";
 import { DraftLetterInputSchema, LetterSchema, type Letter } from "../../letters/letter-schema.js";
-import { evaluate } from "../../policy/evaluate.js";
+import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { toolError, toolResult } from "../tool-result.js";
+
+// Letter composition and the policy engine are loaded on the first call: tools/list needs only the schemas.
+const drafting = lazy(async () => {
+  const [{ LetterError, draftLetter }, { evaluate }] = await Promise.all([
+    import("../../letters/draft-letter.js"),
+    import("../../policy/evaluate.js"),
+  ]);
+  return { LetterError, draftLetter, evaluate };
+});
 
 const DESCRIPTION = [
   "Draft a determination letter (markdown and structured sections) from an evaluateSIJointRFA result (evaluation) or a case to evaluate (case), plus letter context (regime, member, provider, plan, reviewer, peer-to-peer, language help).",
@@ -43,7 +51,7 @@ export const draftDeterminationLetterTool: Registration = {
           openWorldHint: false,
         },
       },
-      (args) => {
+      async (args) => {
         const { evaluation, context } = args;
         const input = args.case;
         if ((evaluation === undefined) === (input === undefined)) {
@@ -51,6 +59,7 @@ export const draftDeterminationLetterTool: Registration = {
             `evaluation / case: received ${evaluation && input ? "both" : "neither"}; expected exactly one: an evaluateSIJointRFA result as evaluation, or its input as case`,
           );
         }
+        const { LetterError, draftLetter, evaluate } = await drafting();
         try {
           const letter = input
             ? draftLetter(evaluate(input), context, input)

@@ -1,10 +1,18 @@
 import { AuditLog } from "../../audit/audit-log.js";
-import { evaluate } from "../../policy/evaluate.js";
 import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
-import { evaluationText } from "../../policy/evaluation-text.js";
-import { codeProblems, codeProblemsText } from "../../policy/validate-codes.js";
+import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { toolError, toolResult } from "../tool-result.js";
+
+// The policy engine is loaded on the first call: tools/list needs only the schemas.
+const engine = lazy(async () => {
+  const [{ evaluate }, { evaluationText }, { codeProblems, codeProblemsText }] = await Promise.all([
+    import("../../policy/evaluate.js"),
+    import("../../policy/evaluation-text.js"),
+    import("../../policy/validate-codes.js"),
+  ]);
+  return { evaluate, evaluationText, codeProblems, codeProblemsText };
+});
 
 const NAME = "evaluateSIJointRFA";
 
@@ -40,7 +48,8 @@ export const evaluateSIJointRfaTool: Registration = {
           destructiveHint: false,
         },
       },
-      (input) => {
+      async (input) => {
+        const { evaluate, evaluationText, codeProblems, codeProblemsText } = await engine();
         const problems = codeProblems(input);
         if (problems.length > 0) return toolError(codeProblemsText(NAME, problems));
         const evaluation = evaluate(input);

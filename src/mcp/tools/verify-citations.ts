@@ -1,8 +1,16 @@
-import { renderVerification } from "../../verify/render-text.js";
+import { lazy } from "../../util/lazy.js";
 import { VerificationSchema, VerifyInputSchema } from "../../verify/schema.js";
-import { verifyText } from "../../verify/verify-text.js";
 import type { Registration } from "../registry.js";
 import { toolResult } from "../tool-result.js";
+
+// The checker is loaded on the first call: tools/list needs only the schemas.
+const checker = lazy(async () => {
+  const [{ verifyText }, { renderVerification }] = await Promise.all([
+    import("../../verify/verify-text.js"),
+    import("../../verify/render-text.js"),
+  ]);
+  return { verifyText, renderVerification };
+});
 
 const DESCRIPTION = [
   "Check a text (a drafted letter, an AI answer) against the local evidence corpus.",
@@ -30,7 +38,8 @@ export const verifyCitationsTool: Registration = {
           openWorldHint: false,
         },
       },
-      ({ text }) => {
+      async ({ text }) => {
+        const { verifyText, renderVerification } = await checker();
         const verification = verifyText(text);
         return toolResult(verification, renderVerification(verification));
       },
