@@ -1,11 +1,21 @@
 import { z } from "zod";
-import { codeData } from "../../codes/load-code-data.js";
-import { lookupCodes } from "../../codes/lookup-codes.js";
 import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
-import { lookupText } from "../../codes/lookup-text.js";
-import { withDiagnosisClassifications } from "../../policy/lookup-classification.js";
+import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { describeReceived, toolResult } from "../tool-result.js";
+
+// The code tables and search are loaded on the first call: tools/list needs only the schemas.
+const codes = lazy(async () => {
+  const [{ codeData }, { lookupCodes }, { lookupText }, { withDiagnosisClassifications }] = await Promise.all(
+    [
+      import("../../codes/load-code-data.js"),
+      import("../../codes/lookup-codes.js"),
+      import("../../codes/lookup-text.js"),
+      import("../../policy/lookup-classification.js"),
+    ],
+  );
+  return { codeData, lookupCodes, lookupText, withDiagnosisClassifications };
+});
 
 // Explicit ranges (not \p{Cc}) so the JSON Schema pattern reads the same without the u flag.
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
@@ -65,7 +75,8 @@ export const lookupCodesTool: Registration = {
           destructiveHint: false,
         },
       },
-      (input) => {
+      async (input) => {
+        const { codeData, lookupCodes, lookupText, withDiagnosisClassifications } = await codes();
         const output = withDiagnosisClassifications(lookupCodes(codeData(), input));
         return toolResult(output, lookupText(output));
       },
