@@ -13,10 +13,12 @@ export function icdRef(data: CodeData, i: number): CodeRef {
 }
 
 export function hcpcsRef(entry: HcpcsEntry): CodeRef {
+  if (entry.kind === "modifier")
+    return { code: entry.code, system: "HCPCS", description: entry.longDescription };
   return {
     code: entry.code,
     system: "HCPCS",
-    billable: entry.kind === "modifier" ? null : entry.terminationDate === null,
+    billable: entry.terminationDate === null,
     description: entry.longDescription,
   };
 }

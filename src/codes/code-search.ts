@@ -41,7 +41,7 @@ class CodeSearch {
     const code = this.code(doc);
     const entry = this.data.hcpcs.procedures.get(code);
     if (entry) return hcpcsRef(entry);
-    return { code, system: "CPT", billable: null, description: this.data.cptDescriptions.get(code) ?? "" };
+    return { code, system: "CPT", description: this.data.cptDescriptions.get(code) ?? "" };
   }
 }
 

@@ -1,3 +1,4 @@
+import { BoundedCache, deepFreeze } from "./bounded-cache.js";
 import { dottedIcd, normalizeCode } from "./code-shapes.js";
 import { hcpcsRef, icdRef } from "./code-refs.js";
 import type { HcpcsEntry } from "./hcpcs-table.js";
@@ -14,12 +15,8 @@ const SHAPES_TEXT =
   "ICD-10-CM (a letter, two letters or digits, then up to 4 more; dot optional after the third character), " +
   "HCPCS Level II (a letter and 4 digits), CPT (5 digits, or 4 digits and F, T or U) or a 2-character HCPCS modifier";
 
-export function icdSource(data: CodeData): string {
-  return `${data.releases.icd10cm.label} order file (CDC/NCHS), long title verbatim`;
-}
-
 export function cptReleaseLabel(data: CodeData): string {
-  return `no CPT release: plain-language summaries by this project, version ${data.cpt.version}`;
+  return `project CPT summaries v${data.cpt.version}`;
 }
 
 function icdFound(data: CodeData, input: string, i: number): CodeResult {
@@ -46,7 +43,7 @@ function icdFound(data: CodeData, input: string, i: number): CodeResult {
     found: true,
     billable: !header,
     description: icd.title(i),
-    descriptionSource: icdSource(data),
+    descriptionSource: "release-verbatim",
     release: data.releases.icd10cm.label,
     ...(chapter ? { chapter: { number: chapter.number, range: chapter.range, title: chapter.title } } : {}),
     ...(block ? { block: { ...block, within } } : {}),
@@ -70,8 +67,6 @@ function icdMissing(data: CodeData, input: string, bare: string, reason: string)
     code: dottedIcd(bare),
     system: "ICD-10-CM",
     found: false,
-    billable: null,
-    description: null,
     release: data.releases.icd10cm.label,
     reason,
     suggestions: icdSuggestions(data, bare),
@@ -81,22 +76,22 @@ function icdMissing(data: CodeData, input: string, bare: string, reason: string)
 function hcpcsFound(data: CodeData, input: string, entry: HcpcsEntry): CodeResult {
   const release = data.releases.hcpcs;
   const plain = data.hcpcsNotes.get(entry.code);
-  const ref = hcpcsRef(entry);
+  const { billable } = hcpcsRef(entry);
   return {
     input,
     code: entry.code,
     system: "HCPCS",
     found: true,
-    billable: ref.billable,
+    ...(billable !== undefined ? { billable } : {}),
     description: entry.longDescription,
-    descriptionSource: `CMS ${release.label} file, long description verbatim`,
+    descriptionSource: "release-verbatim",
     release: release.label,
     kind: entry.kind,
     shortDescription: entry.shortDescription,
     ...(entry.addedDate ? { addedDate: entry.addedDate } : {}),
     ...(entry.effectiveDate ? { effectiveDate: entry.effectiveDate } : {}),
     ...(entry.terminationDate ? { terminationDate: entry.terminationDate } : {}),
-    ...(plain ? { plainLanguage: { text: plain, source: data.cpt.descriptionSource } } : {}),
+    ...(plain ? { plainLanguage: plain } : {}),
     ...(entry.terminationDate
       ? {
           reason: `terminated on ${entry.terminationDate} in the ${release.label} file: not billable for services on or after that date`,
@@ -117,8 +112,6 @@ function hcpcsMissing(data: CodeData, input: string, bare: string): CodeResult {
     code: bare,
     system: "HCPCS",
     found: false,
-    billable: null,
-    description: null,
     release: release.label,
     reason: `not in the ${release.year} HCPCS file: it may have been created after ${release.year} or be mistyped; this is not a finding that it is invalid.${dental}`,
     suggestions: hcpcsSuggestions(data, bare),
@@ -127,19 +120,41 @@ function hcpcsMissing(data: CodeData, input: string, bare: string): CodeResult {
 
 function cpt(data: CodeData, input: string, bare: string): CodeResult {
   const description = data.cptDescriptions.get(bare);
-  const base = { input, code: bare, system: "CPT" as const, billable: null, release: cptReleaseLabel(data) };
+  const base = { input, code: bare, system: "CPT" as const };
   if (description)
-    return { ...base, found: true, description, descriptionSource: data.cpt.descriptionSource };
+    return {
+      ...base,
+      found: true,
+      description,
+      descriptionSource: "project-summary",
+      release: cptReleaseLabel(data),
+    };
   return {
     ...base,
     found: false,
-    description: null,
+    release: cptReleaseLabel(data),
     reason: `not described: ${data.cpt.notDescribedReason}`,
   };
 }
 
-/** Looks one code up in every shipped release; never throws for odd input. */
+/** Distinct inputs whose results are kept per data set (a header's result, the largest, is about 8 kB). */
+export const LOOKUP_CACHE_SIZE = 1024;
+const caches = new WeakMap<CodeData, BoundedCache<CodeResult>>();
+
+/**
+ * Looks one code up in every shipped release; never throws for odd input. The result is a pure
+ * function of the input and the data, so it is built once, frozen and reused for the same input.
+ */
 export function lookupCode(data: CodeData, input: string): CodeResult {
+  let cache = caches.get(data);
+  if (!cache) {
+    cache = new BoundedCache(LOOKUP_CACHE_SIZE);
+    caches.set(data, cache);
+  }
+  return cache.get(input, () => deepFreeze(buildResult(data, input)));
+}
+
+function buildResult(data: CodeData, input: string): CodeResult {
   const { bare, shape } = normalizeCode(input);
   const { icd, hcpcs } = data;
   switch (shape) {
@@ -188,11 +203,7 @@ export function lookupCode(data: CodeData, input: string): CodeResult {
       return {
         input,
         code: input.trim().toUpperCase(),
-        system: null,
         found: false,
-        billable: null,
-        description: null,
-        release: null,
         reason: `not the shape of a supported code: expected ${SHAPES_TEXT}`,
       };
   }

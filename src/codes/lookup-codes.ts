@@ -1,5 +1,5 @@
+import { deepFreeze } from "./bounded-cache.js";
 import { searchCodes } from "./code-search.js";
-import { normalizeCode } from "./code-shapes.js";
 import type { CodeData } from "./load-code-data.js";
 import { cptReleaseLabel, lookupCode } from "./lookup-code.js";
 import type { LookupCodesOutput } from "./lookup-result-schema.js";
@@ -12,57 +12,64 @@ export interface LookupRequest {
 
 const releaseSummaries = new WeakMap<CodeData, LookupCodesOutput["release"]>();
 
-/** The release block of every answer (built once per data set). */
+/** Where the shipped tabular notes stop, in one sentence (from the notes data itself). */
+function notesCoverage(data: CodeData): string {
+  const notes = data.notes;
+  if (!notes) return 'No tabular notes are shipped: Excludes notes are "not available", not "none".';
+  const blocks = Object.keys(notes.blocks).sort().join(", ");
+  return `Tabular notes shipped for ${Object.keys(notes.codes).length} codes and the blocks ${blocks} only (no chapter notes); where notesComplete is false, a missing note is "not available", not "none".`;
+}
+
+/**
+ * The release block of every answer, built once per data set: the release facts and caveats in
+ * short form, stated once per answer (each result carries only its release's label).
+ */
 export function releaseSummary(data: CodeData): LookupCodesOutput["release"] {
   let summary = releaseSummaries.get(data);
   if (summary) return summary;
   const { icd10cm, hcpcs } = data.releases;
-  summary = {
+  const dated = hcpcs.fileDate ? ` of ${hcpcs.fileDate}` : "";
+  summary = deepFreeze({
     icd10cm: {
       label: icd10cm.label,
-      fiscalYear: icd10cm.fiscalYear,
       inForceFrom: icd10cm.inForceFrom,
       inForceTo: icd10cm.inForceTo,
-      publisher: icd10cm.publisher,
       sourceFile: icd10cm.source.file,
       sourceSha256: icd10cm.source.sha256,
-      billableCount: icd10cm.billableCount,
-      headerCount: icd10cm.headerCount,
-      notesCoverage:
-        icd10cm.notes?.coverage ?? "No tabular notes are shipped: Excludes notes are not available.",
+      notes: notesCoverage(data),
     },
     hcpcs: {
       label: hcpcs.label,
-      year: hcpcs.year,
-      fileDate: hcpcs.fileDate,
-      publisher: hcpcs.publisher,
+      ...(hcpcs.fileDate ? { fileDate: hcpcs.fileDate } : {}),
       sourceFile: hcpcs.source.file,
       sourceSha256: hcpcs.source.sha256,
-      procedureCount: hcpcs.procedureCount,
-      modifierCount: hcpcs.modifierCount,
-      caveat: hcpcs.caveat,
+      caveat: `CMS file${dated}, ${icd10cm.fiscalYear - hcpcs.year} years older than ${icd10cm.label}: later additions, revisions and terminations are missing; a code not in it is "not in the ${hcpcs.year} HCPCS file", not invalid.`,
     },
     cpt: {
       label: cptReleaseLabel(data),
-      version: data.cpt.version,
-      descriptionSource: data.cpt.descriptionSource,
-      about: data.cpt.about,
+      about:
+        'No CPT release is shipped (AMA copyright): CPT codes other than describedCodes are "not described".',
       describedCodes: data.cpt.codes.map((c) => c.code),
     },
-  };
+    descriptionSources: {
+      "release-verbatim": "The release's own text, verbatim (ICD-10-CM long title, HCPCS long description).",
+      "project-summary": `A ${data.cpt.descriptionSource}.`,
+    },
+  });
   releaseSummaries.set(data, summary);
   return summary;
 }
 
-/** Answers a lookupCodes request: one result per distinct normalised code, then the search matches. */
+/** Answers a lookupCodes request: one result per distinct code (system and canonical code), then the search matches. */
 export function lookupCodes(data: CodeData, request: LookupRequest): LookupCodesOutput {
   const seen = new Set<string>();
   const results = [];
   for (const input of request.codes ?? []) {
-    const key = normalizeCode(input).bare;
+    const result = lookupCode(data, input);
+    const key = `${result.system ?? "?"}:${result.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    results.push(lookupCode(data, input));
+    results.push(result);
   }
   const output: LookupCodesOutput = { release: releaseSummary(data), results };
   if (request.query !== undefined) {

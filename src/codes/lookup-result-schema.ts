@@ -2,16 +2,26 @@ import { z } from "zod";
 
 export const CodeSystemSchema = z.enum(["ICD-10-CM", "HCPCS", "CPT"]);
 
+/** Where a description comes from; the answer's `release.descriptionSources` says the same in words. */
+export const DescriptionSourceSchema = z
+  .enum(["release-verbatim", "project-summary"])
+  .describe(
+    "release-verbatim: the release's own text, verbatim (ICD-10-CM order file long title, CMS HCPCS long description). " +
+      "project-summary: a plain-language summary written by this project, not the AMA CPT descriptor.",
+  );
+
 const CodeRefSchema = z.object({
   code: z.string().describe("Canonical code (ICD-10-CM with the dot after the third character)."),
   system: CodeSystemSchema,
   billable: z
     .boolean()
-    .nullable()
+    .optional()
     .describe(
-      "ICD-10-CM: valid for HIPAA transactions (not a header). HCPCS: no termination date in the file. null: not asserted.",
+      "ICD-10-CM: valid for HIPAA transactions (not a header). HCPCS: no termination date in the file. Absent: not asserted (CPT, HCPCS modifiers).",
     ),
-  description: z.string().describe("The release's own long title or description, verbatim."),
+  description: z
+    .string()
+    .describe("The release's own long title or description, verbatim; for CPT, this project's summary."),
 });
 
 const NoteSchema = z.object({
@@ -41,12 +51,16 @@ const OtherNoteSchema = NoteSchema.extend({
 
 export const ClassificationSchema = z
   .object({
-    category: z.string().describe("The policy's diagnosis category for this code."),
-    label: z.string().describe("Readable name of the category."),
-    note: z.string().optional().describe("Why the code falls in this category, or caveats."),
+    category: z
+      .string()
+      .describe(
+        'The policy\'s diagnosis class id, e.g. "mechanical"; classes joined by "+" when several apply.',
+      ),
+    label: z.string().describe("What the class means for the SI-joint evidence, in the policy data's words."),
+    prefix: z.string().describe('The code prefix(es) of the policy rules that matched, e.g. "M46.1".'),
   })
   .describe(
-    "How the SI-joint policy classifies this diagnosis code (set by the policy layer; absent when it has no view).",
+    "How the SI-joint policy classifies this diagnosis code (set by the policy layer from the data named in `classificationSource`; absent when it has no view).",
   );
 
 export const CodeResultSchema = z.object({
@@ -54,35 +68,34 @@ export const CodeResultSchema = z.object({
   code: z
     .string()
     .describe("Canonical form: trimmed, upper case, ICD-10-CM with the dot after the third character."),
-  system: CodeSystemSchema.nullable().describe(
-    "Code system the input belongs to (best guess when not found); null when it has the shape of no supported system.",
+  system: CodeSystemSchema.optional().describe(
+    "Code system the input belongs to (best guess when not found); absent when it has the shape of no supported system.",
   ),
   found: z
     .boolean()
     .describe("true when the release data (or, for CPT, this project's plain-language list) holds the code."),
   billable: z
     .boolean()
-    .nullable()
+    .optional()
     .describe(
       "ICD-10-CM: true for a code valid for HIPAA transactions, false for a header (category or subcategory with children). " +
         "HCPCS: false when the 2020 file gives a termination date (not billable on or after it), else true. " +
-        "null when not asserted: not found, CPT (no CPT release data is shipped), or an HCPCS modifier.",
+        "Absent when not asserted: not found, CPT (no CPT release data is shipped), or an HCPCS modifier.",
     ),
   description: z
     .string()
-    .nullable()
-    .describe(
-      "ICD-10-CM long title or HCPCS long description verbatim, or this project's plain-language CPT summary; null when not found.",
-    ),
-  descriptionSource: z
-    .string()
     .optional()
-    .describe("Where the description comes from; says when it is our own wording."),
+    .describe(
+      "ICD-10-CM long title or HCPCS long description verbatim, or this project's plain-language CPT summary; absent when not found.",
+    ),
+  descriptionSource: DescriptionSourceSchema.optional().describe(
+    'Where `description` comes from: "release-verbatim" (the release\'s own text) or "project-summary" (our own words, not the AMA CPT descriptor).',
+  ),
   release: z
     .string()
-    .nullable()
+    .optional()
     .describe(
-      'The release answering for this code, e.g. "ICD-10-CM FY2026"; null for an unrecognised shape.',
+      'The release answering for this code (its label in `release`), e.g. "ICD-10-CM FY2026"; absent for an unrecognised shape.',
     ),
   kind: z.enum(["procedure", "modifier"]).optional().describe("HCPCS only: a procedure code or a modifier."),
   chapter: z
@@ -129,7 +142,7 @@ export const CodeResultSchema = z.object({
     .optional()
     .describe(
       "ICD-10-CM: true when the notes excerpt lists the code and every ancestor, so the notes above are complete below chapter level; " +
-        'false means missing notes are "not available", not "none".',
+        'false means missing notes are "not available", not "none" (see `release.icd10cm.notes`).',
     ),
   shortDescription: z.string().optional().describe("HCPCS short description (28 characters), verbatim."),
   addedDate: z.string().optional().describe("HCPCS: date the code was added (YYYY-MM-DD)."),
@@ -142,9 +155,11 @@ export const CodeResultSchema = z.object({
     .optional()
     .describe("HCPCS: termination date (YYYY-MM-DD); the code is not billable for services on or after it."),
   plainLanguage: z
-    .object({ text: z.string(), source: z.string() })
+    .string()
     .optional()
-    .describe("A plain-language note written by this project, next to the official text (e.g. G0260)."),
+    .describe(
+      "A plain-language note written by this project (not official text), next to the official description (e.g. G0260).",
+    ),
   alsoReadAs: z
     .array(CodeRefSchema)
     .optional()
@@ -173,49 +188,48 @@ export const SearchMatchSchema = CodeRefSchema.extend({
     ),
 });
 
-const IcdReleaseOut = z.object({
-  label: z.string(),
-  fiscalYear: z.int(),
-  inForceFrom: z.string(),
-  inForceTo: z.string(),
-  publisher: z.string(),
-  sourceFile: z.string(),
-  sourceSha256: z.string(),
-  billableCount: z.int(),
-  headerCount: z.int(),
-  notesCoverage: z
-    .string()
-    .describe("Which codes have tabular notes (Excludes1/2 etc.) in the shipped excerpt."),
-});
-
-const HcpcsReleaseOut = z.object({
-  label: z.string(),
-  year: z.int(),
-  fileDate: z.string().nullable(),
-  publisher: z.string(),
-  sourceFile: z.string(),
-  sourceSha256: z.string(),
-  procedureCount: z.int(),
-  modifierCount: z.int(),
-  caveat: z.string().describe("How old the file is and what a not-found code means."),
-});
-
-const CptReleaseOut = z.object({
-  label: z.string(),
-  version: z.string(),
-  descriptionSource: z.string(),
-  about: z.string(),
-  describedCodes: z
-    .array(z.string())
-    .describe(
-      "The CPT codes this product describes in its own words; all others are reported as not described.",
-    ),
-});
+const ReleaseOut = z
+  .object({
+    icd10cm: z.object({
+      label: z.string(),
+      inForceFrom: z.string(),
+      inForceTo: z.string(),
+      sourceFile: z.string().describe("The CDC/NCHS order file the shipped codes were imported from."),
+      sourceSha256: z.string(),
+      notes: z
+        .string()
+        .describe("Which codes have tabular notes (Excludes1/2 and others) in the shipped excerpt."),
+    }),
+    hcpcs: z.object({
+      label: z.string(),
+      fileDate: z.string().optional().describe("Date of the CMS file, when it states one."),
+      sourceFile: z.string().describe("The CMS file the shipped codes were imported from."),
+      sourceSha256: z.string(),
+      caveat: z.string().describe("How old the file is and what a code not found in it means."),
+    }),
+    cpt: z.object({
+      label: z.string(),
+      about: z.string().describe("Why no CPT release is shipped and what is described instead."),
+      describedCodes: z
+        .array(z.string())
+        .describe(
+          "The CPT codes this product describes in its own words; all others are reported as not described.",
+        ),
+    }),
+    descriptionSources: z
+      .object({ "release-verbatim": z.string(), "project-summary": z.string() })
+      .describe("What each `descriptionSource` value of the results means."),
+  })
+  .describe("The releases every answer comes from, stated once per answer; each result names its own.");
 
 export const LookupCodesOutputSchema = z.object({
-  release: z
-    .object({ icd10cm: IcdReleaseOut, hcpcs: HcpcsReleaseOut, cpt: CptReleaseOut })
-    .describe("The releases every answer comes from."),
+  release: ReleaseOut,
+  classificationSource: z
+    .string()
+    .optional()
+    .describe(
+      "Present when a result has a `classification`: the policy data it comes from, and that explicit case facts take precedence over the code.",
+    ),
   results: z
     .array(CodeResultSchema)
     .describe("One per distinct code in `codes` (after normalisation), in the order first given."),

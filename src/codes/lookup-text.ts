@@ -1,57 +1,130 @@
 import type { CodeRef, CodeResult, LookupCodesOutput } from "./lookup-result-schema.js";
 
-function billableText(billable: boolean | null): string {
-  return billable === null ? "billable: not asserted" : billable ? "billable" : "not billable";
+type Note = NonNullable<CodeResult["excludes1"]>[number];
+type OtherNote = NonNullable<CodeResult["notes"]>[number];
+
+function billableText(billable: boolean | undefined): string {
+  return billable === undefined ? "billable: not asserted" : billable ? "billable" : "not billable";
 }
 
 function ref(r: CodeRef): string {
   return `${r.code} (${r.system}, ${billableText(r.billable)}) ${r.description}`;
 }
 
-/** One line with the same facts as the structured result. */
-export function resultLine(r: CodeResult): string {
+/** A title with its range, unless the title already ends with it (as CMS writes them). */
+function titled(range: string, title: string): string {
+  return title.endsWith(`(${range})`) ? title : `${range} ${title}`;
+}
+
+/** "Excludes1 [M54.5] a; b [M50-M54] c": consecutive notes from the same entry share their bracket. */
+function noteGroups(label: string, notes: readonly Note[]): string {
+  let out = label;
+  let from: string | undefined;
+  for (const n of notes) {
+    out += n.from === from ? `; ${n.text}` : ` [${n.from}] ${n.text}`;
+    from = n.from;
+  }
+  return out;
+}
+
+function otherNotes(notes: readonly OtherNote[]): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= notes.length; i++) {
+    const first = notes[start];
+    const next = notes[i];
+    if (first && (next?.kind !== first.kind || next.from !== first.from)) {
+      parts.push(noteGroups(first.kind, notes.slice(start, i)));
+      start = i;
+    }
+  }
+  return parts;
+}
+
+function buildLine(r: CodeResult): string {
   const parts = [
-    `${r.input} → ${r.code} [${r.system ?? "unknown system"}; ${r.release ?? "no release"}]: ${r.found ? "found" : "not found"}, ${billableText(r.billable)}`,
+    `${r.input} → ${r.code} [${r.release ?? "no supported code system"}]: ${r.found ? "found" : "not found"}${r.found ? `, ${billableText(r.billable)}` : ""}`,
   ];
   if (r.kind) parts.push(`HCPCS ${r.kind}`);
-  if (r.description !== null)
-    parts.push(`"${r.description}"${r.descriptionSource ? ` (${r.descriptionSource})` : ""}`);
-  if (r.chapter) parts.push(`chapter ${r.chapter.number}: ${r.chapter.title}`);
-  if (r.block)
+  if (r.description !== undefined)
     parts.push(
-      `block ${r.block.range}: ${r.block.title}${r.block.within.map((b) => ` within ${b.range}: ${b.title}`).join("")}`,
+      `"${r.description}"${r.descriptionSource === "project-summary" ? " (project summary, not the AMA CPT descriptor)" : ""}`,
     );
-  if (r.parent) parts.push(`parent ${ref(r.parent)}`);
+  if (r.chapter) parts.push(`chapter ${r.chapter.number}: ${titled(r.chapter.range, r.chapter.title)}`);
+  if (r.block)
+    parts.push(`block ${[r.block, ...r.block.within].map((b) => titled(b.range, b.title)).join(" within ")}`);
+  if (r.parent)
+    parts.push(`parent ${r.parent.code} (${billableText(r.parent.billable)}) ${r.parent.description}`);
   if (r.children) {
     parts.push(
       `billable children (${r.children.length} of ${r.childrenTotal ?? r.children.length}): ${r.children.map((c) => `${c.code} ${c.description}`).join("; ")}`,
     );
   }
-  if (r.excludes1) parts.push(`Excludes1: ${r.excludes1.map((n) => `${n.text} [${n.from}]`).join("; ")}`);
-  if (r.excludes2) parts.push(`Excludes2: ${r.excludes2.map((n) => `${n.text} [${n.from}]`).join("; ")}`);
-  if (r.notes) parts.push(`notes: ${r.notes.map((n) => `${n.kind}: ${n.text} [${n.from}]`).join("; ")}`);
+  if (r.excludes1) parts.push(noteGroups("Excludes1", r.excludes1));
+  if (r.excludes2) parts.push(noteGroups("Excludes2", r.excludes2));
+  if (r.notes) parts.push(...otherNotes(r.notes));
   if (r.notesComplete !== undefined)
     parts.push(r.notesComplete ? "notes complete below chapter level" : "notes not available in full");
   if (r.shortDescription) parts.push(`short: ${r.shortDescription}`);
-  if (r.addedDate) parts.push(`added ${r.addedDate}`);
-  if (r.effectiveDate) parts.push(`effective ${r.effectiveDate}`);
-  if (r.terminationDate) parts.push(`terminated ${r.terminationDate}`);
-  if (r.plainLanguage) parts.push(`plain-language note: ${r.plainLanguage.text} (${r.plainLanguage.source})`);
+  const dates = [
+    r.addedDate && `added ${r.addedDate}`,
+    r.effectiveDate && `effective ${r.effectiveDate}`,
+    r.terminationDate && `terminated ${r.terminationDate}`,
+  ].filter(Boolean);
+  if (dates.length) parts.push(dates.join(", "));
+  if (r.plainLanguage) parts.push(`project note: ${r.plainLanguage}`);
   if (r.alsoReadAs) parts.push(`also reads as ${r.alsoReadAs.map(ref).join("; ")}`);
   if (r.classification)
-    parts.push(`classification: ${r.classification.label} (${r.classification.category})`);
+    parts.push(`policy class ${r.classification.category} (rule ${r.classification.prefix})`);
   if (r.reason) parts.push(`reason: ${r.reason}`);
   if (r.suggestions?.length)
     parts.push(`suggestions: ${r.suggestions.map((s) => `${ref(s)} [${s.why}]`).join("; ")}`);
   return `- ${parts.join(" | ")}`;
 }
 
-/** The readable text block of a lookupCodes answer: releases, one line per result, then matches. */
-export function lookupText(output: LookupCodesOutput): string {
+// Results are frozen and reused per input (see lookupCode), so each line is written once.
+const lines = new WeakMap<CodeResult, string>();
+
+/** One line with the same facts as the structured result (policy class labels are in the legend). */
+export function resultLine(r: CodeResult): string {
+  let line = lines.get(r);
+  if (line === undefined) {
+    line = buildLine(r);
+    if (Object.isFrozen(r)) lines.set(r, line);
+  }
+  return line;
+}
+
+function classLegend(output: LookupCodesOutput): string[] {
+  const labels = new Map<string, string>();
+  for (const r of output.results)
+    if (r.classification) labels.set(r.classification.category, r.classification.label);
+  if (labels.size === 0) return [];
+  const legend = [...labels].map(([category, label]) => `${category} = ${label}`).join("; ");
+  return [`Policy classes (${output.classificationSource ?? "policy data"}): ${legend}`];
+}
+
+/**
+ * The release lines: every label, in-force dates and the shared caveats once, each caveat only
+ * when a result depends on it (the structured `release` block always carries them all).
+ */
+function releaseLines(output: LookupCodesOutput): string[] {
   const { icd10cm, hcpcs, cpt } = output.release;
+  const systems = new Set(output.results.map((r) => r.system));
   const lines = [
-    `Releases: ${icd10cm.label} (in force ${icd10cm.inForceFrom} to ${icd10cm.inForceTo}); ${hcpcs.label}: ${hcpcs.caveat} CPT: ${cpt.label}.`,
+    `Releases: ${icd10cm.label} (in force ${icd10cm.inForceFrom} to ${icd10cm.inForceTo}); ${hcpcs.label}; ${cpt.label}.`,
   ];
+  if (output.results.some((r) => r.descriptionSource === "release-verbatim"))
+    lines.push("Descriptions are the release's own text, verbatim, unless marked as a project summary.");
+  if (output.results.some((r) => r.notesComplete === false)) lines.push(icd10cm.notes);
+  if (systems.has("HCPCS")) lines.push(`${hcpcs.label}: ${hcpcs.caveat}`);
+  if (systems.has("CPT")) lines.push(`CPT: ${cpt.about}`);
+  return lines;
+}
+
+/** The readable text block of a lookupCodes answer: releases once, one line per result, then matches. */
+export function lookupText(output: LookupCodesOutput): string {
+  const lines = [...releaseLines(output), ...classLegend(output)];
   if (output.results.length > 0)
     lines.push(`Codes (${output.results.length}):`, ...output.results.map(resultLine));
   if (output.matches) {
@@ -59,7 +132,7 @@ export function lookupText(output: LookupCodesOutput): string {
       `Matches for ${JSON.stringify(output.query ?? "")} (${output.matches.length} shown of ${output.matchesTotal ?? output.matches.length}):`,
     );
     if (output.matches.length === 0) lines.push("- none");
-    output.matches.forEach((m, i) => lines.push(`${i + 1}. ${ref(m)} — score ${m.score}`));
+    output.matches.forEach((m, i) => lines.push(`${i + 1}. ${ref(m)}, score ${m.score}`));
   }
   return lines.join("\n");
 }

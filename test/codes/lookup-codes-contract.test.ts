@@ -68,8 +68,10 @@ describe("lookupCodes over MCP (in memory)", () => {
     const { out, text } = await call({ codes: inputs });
     expect(out.results.map((r) => r.input)).toEqual(inputs);
     expect(out.release.icd10cm.label).toBe("ICD-10-CM FY2026");
-    expect(out.release.hcpcs).toMatchObject({ year: 2020, fileDate: "2019-11-02" });
+    expect(out.release.hcpcs).toMatchObject({ label: "HCPCS Level II 2020", fileDate: "2019-11-02" });
+    expect(out.release.hcpcs.caveat).toMatch(/a code not in it is "not in the 2020 HCPCS file", not invalid/);
     expect(out.release.cpt.describedCodes).toContain("64625");
+    expect(out.release.descriptionSources["project-summary"]).toMatch(/not the AMA CPT descriptor/);
 
     expect(byInput(out, "M53.3")).toMatchObject({
       found: true,
@@ -103,7 +105,7 @@ describe("lookupCodes over MCP (in memory)", () => {
     expect(byInput(out, "64625")).toMatchObject({
       system: "CPT",
       found: true,
-      descriptionSource: expect.stringMatching(/not the AMA CPT descriptor/) as string,
+      descriptionSource: "project-summary",
     });
     expect(byInput(out, "99213")).toMatchObject({
       system: "CPT",
@@ -145,7 +147,8 @@ describe("lookupCodes over MCP (in memory)", () => {
 
   it("answers unknown shapes as normal results, not errors", async () => {
     const { out } = await call({ codes: ["hello", "M5"] });
-    expect(out.results[0]).toMatchObject({ input: "hello", system: null, found: false });
+    expect(out.results[0]).toMatchObject({ input: "hello", found: false });
+    expect(out.results[0]).not.toHaveProperty("system");
     expect(out.results[1]).toMatchObject({ input: "M5", system: "ICD-10-CM", found: false });
   });
 
