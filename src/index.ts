@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
-import { hashCorpusFilesInBackground } from "./corpus/corpus-hashes.js";
-import { corpusDir } from "./util/package-root.js";
+import { toolNames } from "./mcp/server.js";
+import { runStartupChecks } from "./startup-checks.js";
+import { serveStdio } from "./stdio-server.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
-
-// Only light modules are imported statically: the corpus is read and hashed on the thread pool while
-// the SDK, zod and the server's modules load, and the server serves only once every check passed.
 
 // stdout carries JSON-RPC only: every diagnostic goes to stderr.
 function say(line: string): void {
@@ -32,14 +30,7 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
 
-  const hashing = hashCorpusFilesInBackground(corpusDir());
-  // A failure surfaces where the checks await it; until then it must not count as unhandled.
-  hashing.catch(() => undefined);
-  const [{ runStartupChecksOn }, { toolNames }] = await Promise.all([
-    import("./startup-checks.js"),
-    import("./mcp/server.js"),
-  ]);
-  const problems = await runStartupChecksOn(hashing);
+  const problems = runStartupChecks();
   if (problems.length > 0) {
     say(
       `${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
@@ -86,7 +77,6 @@ async function main(): Promise<number | undefined> {
 
   // The client went away: nothing left to answer.
   process.stdout.on("error", () => process.exit(0));
-  const { serveStdio } = await import("./stdio-server.js");
   await serveStdio(options, (line) => say(`${SERVER_NAME}: ${line}`));
   say(`${SERVER_NAME} ${SERVER_VERSION} ready on stdio; tools: ${toolNames().join(", ")}`);
   return undefined;

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusDir } from "../util/package-root.js";
 import { closestIds } from "./closest-ids.js";
-import type { HashedFile } from "./corpus-hashes.js";
 import { rememberVerifiedBytes } from "./corpus-files.js";
 import { corpusVersionOf, hashCorpusFiles, ManifestSchema } from "./manifest.js";
 import type { Manifest } from "./manifest.js";
@@ -36,15 +35,21 @@ function readManifest(dir: string, problems: string[]): Manifest | undefined {
 // their verified bytes are handed on, so each is read from disk once and parsed as hashed.
 const READ_AT_START = ["evidence/sources/", "policies/", "letters/", "codes/releases.json", "codes/cpt-plain-language.json"];
 
-function compareWithManifest(dir: string, manifest: Manifest, files: readonly HashedFile[]): string[] {
+/**
+ * Every file under the corpus folder must be listed in manifest.json with its sha256 and nothing
+ * listed may be missing. Each file is read once; the bytes of files parsed at start are handed on.
+ */
+export function checkManifest(dir: string = corpusDir()): string[] {
   const problems: string[] = [];
+  const manifest = readManifest(dir, problems);
+  if (!manifest) return problems;
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   if (listed.size !== manifest.files.length) problems.push(`${shownPath(MANIFEST_FILE)}: a path is listed twice`);
   if (manifest.version !== corpusVersionOf(manifest.files)) {
     problems.push(`${shownPath(MANIFEST_FILE)}: the version hash does not match the file list (${FIX})`);
   }
   const onDisk = new Set<string>();
-  for (const file of files) {
+  for (const file of hashCorpusFiles(dir)) {
     onDisk.add(file.path);
     const expected = listed.get(file.path);
     if (!expected) {
@@ -61,25 +66,6 @@ function compareWithManifest(dir: string, manifest: Manifest, files: readonly Ha
     if (!onDisk.has(path)) problems.push(`${shownPath(path)}: listed in the manifest but missing`);
   }
   return problems;
-}
-
-/**
- * Every file under the corpus folder must be listed in manifest.json with its sha256 and nothing
- * listed may be missing. Each file is read once; the bytes of files parsed at start are handed on.
- */
-export function checkManifest(dir: string = corpusDir()): string[] {
-  const problems: string[] = [];
-  const manifest = readManifest(dir, problems);
-  if (!manifest) return problems;
-  return compareWithManifest(dir, manifest, hashCorpusFiles(dir));
-}
-
-/** checkManifest over files hashed elsewhere (hashCorpusFilesInBackground, started earlier). */
-export async function checkManifestOf(hashing: Promise<readonly HashedFile[]>, dir: string = corpusDir()): Promise<string[]> {
-  const problems: string[] = [];
-  const manifest = readManifest(dir, problems);
-  if (!manifest) return problems;
-  return compareWithManifest(dir, manifest, await hashing);
 }
 
 /** Schema, empty-quote, duplicate-id and reference checks of the evidence (see load-evidence.ts). */

@@ -1,8 +1,8 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
-import { sha256Hex } from "./corpus-hashes.js";
-
-export { hashCorpusFiles, listCorpusFiles, sha256Hex } from "./corpus-hashes.js";
-export type { HashedFile } from "./corpus-hashes.js";
+import { MANIFEST_FILE } from "./paths.js";
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lower-case hex digits");
 
@@ -19,8 +19,39 @@ export const ManifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestEntry = Manifest["files"][number];
 
+export interface HashedFile extends ManifestEntry {
+  contents: Buffer;
+}
+
+export function sha256Hex(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Every file path under `dir` ("/"-separated, relative), sorted, except the manifest itself. */
+export function listCorpusFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string): void => {
+    const entries = readdirSync(relative ? join(dir, relative) : dir, { withFileTypes: true });
+    for (const entry of entries) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (path !== MANIFEST_FILE) found.push(path);
+    }
+  };
+  walk("");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Read and hash every corpus file once. */
+export function hashCorpusFiles(dir: string): HashedFile[] {
+  return listCorpusFiles(dir).map((path) => {
+    const contents = readFileSync(join(dir, ...path.split("/")));
+    return { path, sha256: sha256Hex(contents), bytes: contents.length, contents };
+  });
 }
 
 export function corpusVersionOf(entries: readonly ManifestEntry[]): string {
