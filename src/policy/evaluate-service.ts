@@ -7,6 +7,7 @@ import type { Expr } from "./expr-schema.js";
 import { exprNodes } from "./expr-schema.js";
 import type { Criterion, Pathway, Policy } from "./policy-schema.js";
 import type { ServiceScope } from "./service-scope.js";
+import { criteriaInEvaluationOrder } from "./criteria-order.js";
 import { decide } from "./decide.js";
 import { collectRequests } from "./missing-information.js";
 import type { Walk } from "./missing-information.js";
@@ -37,29 +38,6 @@ export interface ServiceOutcome {
   candidates: PathwayOutcome[];
   requests: string[];
   trace: TraceNode[];
-}
-
-/** Criteria of a group, dependencies first (a `criterion` node needs its target evaluated before it). */
-export function criteriaInEvaluationOrder(criteria: readonly Criterion[]): Criterion[] {
-  const byId = new Map(criteria.map((c) => [c.id, c]));
-  const ordered: Criterion[] = [];
-  const visiting = new Set<string>();
-  const visit = (c: Criterion): void => {
-    if (ordered.includes(c)) return;
-    if (visiting.has(c.id)) throw new Error(`criterion "${c.id}" depends on itself`);
-    visiting.add(c.id);
-    for (const node of exprNodes(c.expr)) {
-      if (node.op === "criterion") {
-        const target = byId.get(node.id);
-        if (!target) throw new Error(`criterion "${c.id}" references unknown criterion "${node.id}"`);
-        visit(target);
-      }
-    }
-    visiting.delete(c.id);
-    ordered.push(c);
-  };
-  criteria.forEach(visit);
-  return ordered;
 }
 
 /** Facts a criterion reads, through the criteria it references. */

@@ -1,6 +1,6 @@
 import { checkPassageIds } from "../corpus/integrity.js";
 import { PRODUCED_FACTS } from "./case-facts.js";
-import { criteriaInEvaluationOrder } from "./evaluate-service.js";
+import { criteriaInEvaluationOrder } from "./criteria-order.js";
 import type { Expr } from "./expr-schema.js";
 import { exprNodes } from "./expr-schema.js";
 import type { FactType, FactVocabulary, Policy, Services } from "./policy-schema.js";

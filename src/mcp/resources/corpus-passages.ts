@@ -1,9 +1,12 @@
 import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { passageMarkdown } from "../../corpus/markdown.js";
 import { getCorpus } from "../../corpus/store.js";
 import { PASSAGE_URI_TEMPLATE, decodeId, passageUri } from "../../corpus/uris.js";
+import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { unknownIdError } from "./corpus-resource-errors.js";
+
+// Rendering is loaded on the first read: listing and completion need only the corpus.
+const markdown = lazy(() => import("../../corpus/markdown.js"));
 
 export const corpusPassagesResource: Registration = {
   kind: "resource",
@@ -29,7 +32,8 @@ export const corpusPassagesResource: Registration = {
           "One verbatim passage with its locator, whose words it is, provenance and the full citation.",
         mimeType: "text/markdown",
       },
-      (uri, variables) => {
+      async (uri, variables) => {
+        const { passageMarkdown } = await markdown();
         const corpus = getCorpus();
         const id = decodeId(variables.id);
         const passage = id === undefined ? undefined : corpus.passages.get(id);

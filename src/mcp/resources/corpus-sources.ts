@@ -1,9 +1,12 @@
 import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { sourceMarkdown } from "../../corpus/markdown.js";
 import { getCorpus } from "../../corpus/store.js";
 import { SOURCE_URI_TEMPLATE, decodeId, sourceUri } from "../../corpus/uris.js";
+import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { unknownIdError } from "./corpus-resource-errors.js";
+
+// Rendering is loaded on the first read: listing and completion need only the corpus.
+const markdown = lazy(() => import("../../corpus/markdown.js"));
 
 export const corpusSourcesResource: Registration = {
   kind: "resource",
@@ -29,7 +32,8 @@ export const corpusSourcesResource: Registration = {
           "One evidence source (guideline, review, consensus statement, coverage policy): full citation, method, quality note and passages.",
         mimeType: "text/markdown",
       },
-      (uri, variables) => {
+      async (uri, variables) => {
+        const { sourceMarkdown } = await markdown();
         const corpus = getCorpus();
         const id = decodeId(variables.id);
         const source = id === undefined ? undefined : corpus.sources.get(id);
