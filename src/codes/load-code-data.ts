@@ -84,14 +84,18 @@ export function loadCodeData(dir: string): CodeData {
 }
 
 const loaded = new Map<string, CodeData>();
+let last: { corpus: string; data: CodeData } | undefined;
 
 /** The shipped code data, loaded on first use (keeps server start-up fast) and then kept. */
 export function codeData(): CodeData {
-  const dir = join(corpusDir(), "codes");
+  const corpus = corpusDir();
+  if (last?.corpus === corpus) return last.data;
+  const dir = join(corpus, "codes");
   let data = loaded.get(dir);
   if (!data) {
     data = loadCodeData(dir);
     loaded.set(dir, data);
   }
+  last = { corpus, data };
   return data;
 }

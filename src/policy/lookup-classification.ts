@@ -44,6 +44,7 @@ function withClassification(result: CodeResult, data: DiagnosisClasses): CodeRes
 
 /** lookupCodes results with the policy's classification of each found ICD-10-CM code that has one. */
 export function withDiagnosisClassifications(output: LookupCodesOutput): LookupCodesOutput {
+  if (!output.results.some((r) => r.system === "ICD-10-CM" && r.found)) return output;
   const data = getPolicyBundle().diagnosisClasses;
   const results = output.results.map((r) => withClassification(r, data));
   const { release, results: _unclassified, ...rest } = output;

@@ -50,6 +50,14 @@ describe("lookupCodes over MCP (in memory)", () => {
     expect(tool?.description).toMatch(/ICD-10-CM/);
   });
 
+  it('lists a portable output schema: no nullable types (absent fields say "not asserted" instead)', async () => {
+    const { tools } = await client.listTools();
+    const schema = JSON.stringify(tools.find((t) => t.name === "lookupCodes")?.outputSchema);
+    expect(schema).toContain('"descriptionSource"');
+    expect(schema).not.toContain('"null"');
+    expect(schema).not.toMatch(/"type":\[/);
+  });
+
   it("answers the reference codes, with the same facts in the text block", async () => {
     const inputs = [
       "M53.3",

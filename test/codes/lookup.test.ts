@@ -1,8 +1,10 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeData } from "../../src/codes/load-code-data.js";
+import { codeData, loadCodeData } from "../../src/codes/load-code-data.js";
 import { lookupCode } from "../../src/codes/lookup-code.js";
 import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import { LookupCodesOutputSchema } from "../../src/codes/lookup-result-schema.js";
+import { corpusDir } from "../../src/util/package-root.js";
 
 const data = codeData();
 const one = (code: string) => lookupCode(data, code);
@@ -207,5 +209,55 @@ describe("lookupCodes", () => {
   it("is deterministic: the same request gives byte-identical output", () => {
     const request = { codes: ["M47.81", "M53.39", "J1111", "hello"], query: "sacroiliac joint", limit: 20 };
     expect(JSON.stringify(lookupCodes(data, request))).toBe(JSON.stringify(lookupCodes(data, request)));
+  });
+});
+
+describe("results are built once per input and shared read-only", () => {
+  const inputs = [
+    "M53.3",
+    "m47.81",
+    "S33.6XXA",
+    "J1100",
+    "G0260",
+    "64625",
+    "99213",
+    "J1111",
+    "M53.39",
+    "rt",
+    "hello",
+  ];
+
+  it("the same input gives the same frozen object, equal to a fresh build from a separate load", () => {
+    const fresh = loadCodeData(join(corpusDir(), "codes"));
+    for (const input of inputs) {
+      const r = one(input);
+      expect(one(input), input).toBe(r);
+      expect(Object.isFrozen(r), input).toBe(true);
+      for (const value of Object.values(r))
+        if (typeof value === "object") expect(Object.isFrozen(value), `${input} nested`).toBe(true);
+      expect(JSON.stringify(lookupCode(fresh, input)), input).toBe(JSON.stringify(r));
+    }
+  });
+
+  it("a reader cannot change a remembered result", () => {
+    const r = one("M53.3") as { found: boolean };
+    expect(() => {
+      r.found = false;
+    }).toThrow(TypeError);
+    expect(one("M53.3").found).toBe(true);
+  });
+
+  it("codes of different systems with the same characters are kept apart (J1100 and J11.00)", () => {
+    const out = lookupCodes(data, { codes: ["J1100", "J11.00", "j1100", "j11.00"] });
+    expect(out.results.map((r) => [r.input, r.system, r.code])).toEqual([
+      ["J1100", "HCPCS", "J1100"],
+      ["J11.00", "ICD-10-CM", "J11.00"],
+    ]);
+  });
+
+  it("the answer is the same with the remembered results as with a fresh load", () => {
+    const request = { codes: inputs, query: "sacroiliac joint", limit: 5 };
+    const warm = JSON.stringify(lookupCodes(data, request));
+    expect(JSON.stringify(lookupCodes(loadCodeData(join(corpusDir(), "codes")), request))).toBe(warm);
   });
 });

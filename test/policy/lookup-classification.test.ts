@@ -1,7 +1,14 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dottedIcd } from "../../src/codes/code-shapes.js";
+import { codeData } from "../../src/codes/load-code-data.js";
+import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import type { LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";
+import { classifyDiagnosis } from "../../src/policy/diagnosis-classes.js";
 import type { Evaluation } from "../../src/policy/evaluation-schema.js";
+import { withDiagnosisClassifications } from "../../src/policy/lookup-classification.js";
+import { getPolicyBundle } from "../../src/policy/policy-store.js";
 import { connectInMemory, textOf } from "../support/clients.js";
 
 let client: Client;
@@ -44,5 +51,57 @@ describe("lookupCodes shows the policy's classification of a diagnosis code", ()
     for (const code of CODES.filter((c) => c !== "J1100")) {
       expect(byCode.get(code)?.category ?? "", code).toBe(classes.get(code));
     }
+  });
+});
+
+describe("the classification shown by lookupCodes", () => {
+  const data = codeData();
+  const classes = getPolicyBundle().diagnosisClasses;
+  const prefixes = classes.rules.map((r) => r.prefix.replace(".", ""));
+  // Half the draws are codes under one of the rules' prefixes (a rule drawn first), so many have a classification.
+  const underRule = prefixes.map((p) => {
+    const found: number[] = [];
+    for (let i = 0; i < data.icd.size; i++) if (data.icd.code(i).startsWith(p)) found.push(i);
+    return found;
+  });
+  const icdCode = fc
+    .oneof(
+      fc.integer({ min: 0, max: data.icd.size - 1 }),
+      fc
+        .constantFrom(...underRule.filter((list) => list.length > 0))
+        .chain((list) => fc.constantFrom(...list)),
+    )
+    .map((i) => dottedIcd(data.icd.code(i)));
+
+  it("is the evaluator's classification of the same code, for any ICD-10-CM code (property)", () => {
+    fc.assert(
+      fc.property(fc.array(icdCode, { minLength: 1, maxLength: 6 }), (codes) => {
+        const out = withDiagnosisClassifications(lookupCodes(data, { codes }));
+        for (const r of out.results) {
+          expect(r.system).toBe("ICD-10-CM");
+          const expected = classifyDiagnosis(r.code).map((c) => c.id);
+          expect(r.classification?.category, r.code).toBe(expected.length ? expected.join("+") : undefined);
+          for (const prefix of r.classification?.prefix.split(", ") ?? [])
+            expect(r.code.replace(".", "").startsWith(prefix.replace(".", "")), r.code).toBe(true);
+        }
+        expect(out.classificationSource !== undefined).toBe(out.results.some((r) => r.classification));
+      }),
+      { numRuns: 200, seed: 46 },
+    );
+  });
+
+  it("is stated with its source once per answer, and the same on every call", () => {
+    const request = { codes: ["M46.1", "M53.3", "M47.817", "J1100"] };
+    const first = withDiagnosisClassifications(lookupCodes(data, request));
+    expect(first.classificationSource).toMatch(
+      /^Policy data corpus\/policies\/diagnosis-classes\.json, version /,
+    );
+    expect(first.classificationSource).toMatch(/explicit case facts take precedence/);
+    expect(Object.keys(first).slice(0, 3)).toEqual(["release", "classificationSource", "results"]);
+    expect(JSON.stringify(withDiagnosisClassifications(lookupCodes(data, request)))).toBe(
+      JSON.stringify(first),
+    );
+    const none = withDiagnosisClassifications(lookupCodes(data, { codes: ["J1100", "R52"], query: "pain" }));
+    expect(none).not.toHaveProperty("classificationSource");
   });
 });
