@@ -131,7 +131,7 @@ describe("lookupCodes over MCP (in memory)", () => {
     expect(madeUp.suggestions?.[0]?.code).toBe("Z99");
 
     for (const r of out.results) {
-      expect(text).toContain(`${r.input} → ${r.code}`);
+      expect(text).toContain(`${r.input} -> ${r.code}`);
       if (r.description) expect(text).toContain(r.description);
       for (const s of r.suggestions ?? []) expect(text).toContain(s.code);
     }

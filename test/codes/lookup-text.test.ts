@@ -12,7 +12,7 @@ const answer = (codes: string[]): LookupCodesOutput =>
 
 /** Every fact of a structured result, as the text line must show it. */
 function factsOf(r: CodeResult): string[] {
-  const facts = [`${r.input} → ${r.code}`, r.found ? "found" : "not found"];
+  const facts = [`${r.input} -> ${r.code}`, r.found ? "found" : "not found"];
   if (r.release) facts.push(`[${r.release}]`);
   if (r.billable !== undefined) facts.push(r.billable ? "billable" : "not billable");
   else if (r.found) facts.push("billable: not asserted");
@@ -56,6 +56,8 @@ function expectSameFacts(out: LookupCodesOutput): void {
   if (out.results.some((r) => r.system === "CPT")) expect(text).toContain(cpt.about);
   if (out.results.some((r) => r.notesComplete === false)) expect(text).toContain(icd10cm.notes);
   if (out.classificationSource) expect(text).toContain(out.classificationSource);
+  // Plain ASCII unless the data has other characters (see the comment in lookup-text.ts).
+  if (/^[\x20-\x7e]*$/.test(JSON.stringify(out))) expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 }
 
 describe("the lookupCodes text block carries the structured facts, one line per code", () => {
