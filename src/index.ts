@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
 import { toolNames } from "./mcp/server.js";
+import type { ServerOptions } from "./mcp/server-options.js";
 import { runStartupChecks } from "./startup-checks.js";
 import { serveStdio } from "./stdio-server.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
@@ -39,7 +40,12 @@ async function main(): Promise<number | undefined> {
     return 1;
   }
 
-  const options = cli.auditLogPath ? { auditLogPath: cli.auditLogPath } : {};
+  // Opened (and its tail checked) only when asked for: most starts need no audit code at all.
+  const options: ServerOptions = {};
+  if (cli.auditLogPath) {
+    const { AuditLog } = await import("./audit/audit-log.js");
+    options.auditLog = new AuditLog(cli.auditLogPath);
+  }
   if (cli.http) {
     const token = process.env.MNM_HTTP_TOKEN || undefined;
     const allowedHosts = process.env.MNM_ALLOWED_HOSTS?.split(",")

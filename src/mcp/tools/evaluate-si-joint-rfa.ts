@@ -1,4 +1,3 @@
-import { AuditLog } from "../../audit/audit-log.js";
 import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
@@ -32,8 +31,7 @@ const DESCRIPTION = [
 export const evaluateSIJointRfaTool: Registration = {
   kind: "tool",
   name: NAME,
-  register(server, options) {
-    const auditLog = options.auditLogPath ? new AuditLog(options.auditLogPath) : undefined;
+  register(server, { auditLog }) {
     server.registerTool(
       NAME,
       {
