@@ -1,9 +1,8 @@
 // The baseline for `npm run bench`: a bare SDK server with one echo tool, served the same
-// ways as ours (stdio, or stateless Streamable HTTP with a server per request).
+// ways as ours (stdio, or stateless Streamable HTTP with a server per request). Like ours, it
+// loads the HTTP modules (express) only in HTTP mode, so its stdio cold start is the SDK's own.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Request, Response } from "express";
 import { z } from "zod";
 
@@ -18,6 +17,9 @@ function createBareServer(): McpServer {
 }
 
 async function serveHttp(port: number): Promise<void> {
+  const { createMcpExpressApp } = await import("@modelcontextprotocol/sdk/server/express.js");
+  const { StreamableHTTPServerTransport } =
+    await import("@modelcontextprotocol/sdk/server/streamableHttp.js");
   const app = createMcpExpressApp();
   app.post("/mcp", async (req: Request, res: Response) => {
     const server = createBareServer();

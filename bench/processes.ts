@@ -8,7 +8,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 /** dist/bench → the built servers beside it. */
 const DIST = join(import.meta.dirname, "..");
 export const SERVERS = {
-  ours: join(DIST, "src", "index.js"),
+  ours: join(DIST, "server", "index.js"),
   bare: join(DIST, "bench", "bare-server.js"),
 } as const;
 export type ServerName = keyof typeof SERVERS;

@@ -16,7 +16,7 @@ import {
  * draftDeterminationLetter and verifyCitations; a step whose tool is not served is skipped.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const server = join(here, "..", "src", "index.js");
+const server = join(here, "..", "server", "index.js");
 
 type Structured = Record<string, unknown> | undefined;
 interface Answer {

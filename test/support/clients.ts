@@ -6,7 +6,7 @@ import { createServer } from "../../src/mcp/server.js";
 import type { ServerOptions } from "../../src/mcp/server-options.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-export const BUILT_SERVER = join(ROOT, "dist", "src", "index.js");
+export const BUILT_SERVER = join(ROOT, "dist", "server", "index.js");
 /**
  * The node that runs spawned servers: MNM_SERVER_NODE (.ci/run sets the machine's node, which
  * npm scripts shadow with the Node 22 from node_modules/.bin), else the node running the tests.

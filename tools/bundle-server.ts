@@ -1,0 +1,24 @@
+// Bundles the built server (dist/src/index.js) into dist/server/: one file for everything a stdio
+// start needs, with HTTP, audit and tool-domain code in chunks loaded on first use. Loading one
+// module instead of a few hundred small ones is most of the server's cold start (BENCHMARKS.md).
+import { build } from "esbuild";
+import { join } from "node:path";
+import { packageRoot } from "../src/util/package-root.js";
+
+const root = packageRoot();
+await build({
+  entryPoints: [join(root, "dist", "src", "index.js")],
+  outdir: join(root, "dist", "server"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+  // CommonJS dependencies (e.g. the SDK's JSON Schema validator) call require(); ESM has none.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});
+console.error("bundled the server into dist/server/index.js");
