@@ -1,22 +1,60 @@
-import { deepFreeze } from "../codes/bounded-cache.js";
 import type { CodeResult, LookupCodesOutput } from "../codes/lookup-result-schema.js";
-import { classifyDiagnosis, normalizeCode } from "./diagnosis-classes.js";
+import { normalizeCode } from "./diagnosis-classes.js";
 import type { DiagnosisClasses } from "./policy-schema.js";
 import { getPolicyBundle } from "./policy-store.js";
 
 type Classification = NonNullable<CodeResult["classification"]>;
 
-/** The policy's classification of one diagnosis code, from the same data and function the evaluator uses. */
+/**
+ * The policy's classification rules indexed by prefix, so a code is classified with one map look-up
+ * per prefix length. It answers what classifyDiagnosis answers (the evaluator's function; a property
+ * test holds the two equal): every rule whose prefix starts the code, classes in data-file order.
+ */
+class ClassificationIndex {
+  private readonly rulesByPrefix = new Map<string, number[]>();
+  private readonly byRules = new Map<string, Classification>();
+
+  constructor(private readonly data: DiagnosisClasses) {
+    data.rules.forEach((rule, i) => {
+      const prefix = normalizeCode(rule.prefix);
+      this.rulesByPrefix.set(prefix, [...(this.rulesByPrefix.get(prefix) ?? []), i]);
+    });
+  }
+
+  classify(code: string): Classification | undefined {
+    const bare = normalizeCode(code);
+    const matched: number[] = [];
+    for (let length = 1; length <= bare.length; length++)
+      for (const i of this.rulesByPrefix.get(bare.slice(0, length)) ?? []) matched.push(i);
+    if (matched.length === 0) return undefined;
+    matched.sort((a, b) => a - b);
+    const key = matched.join(",");
+    let classification = this.byRules.get(key);
+    if (!classification) {
+      const rules = matched.map((i) => this.data.rules[i]);
+      const ids = new Set(rules.map((r) => r?.class));
+      const classes = this.data.classes.filter((c) => ids.has(c.id));
+      classification = Object.freeze({
+        category: classes.map((c) => c.id).join("+"),
+        label: classes.map((c) => c.classification).join("; "),
+        prefix: rules.map((r) => r?.prefix).join(", "),
+      });
+      this.byRules.set(key, classification);
+    }
+    return classification;
+  }
+}
+
+const indexes = new WeakMap<DiagnosisClasses, ClassificationIndex>();
+
+/** The policy's classification of one diagnosis code, or undefined when the policy data has none. */
 export function classificationOf(code: string, data: DiagnosisClasses): Classification | undefined {
-  const classes = classifyDiagnosis(code, data);
-  if (classes.length === 0) return undefined;
-  const bare = normalizeCode(code);
-  const prefixes = data.rules.filter((r) => bare.startsWith(normalizeCode(r.prefix))).map((r) => r.prefix);
-  return {
-    category: classes.map((c) => c.id).join("+"),
-    label: classes.map((c) => c.classification).join("; "),
-    prefix: prefixes.join(", "),
-  };
+  let index = indexes.get(data);
+  if (!index) {
+    index = new ClassificationIndex(data);
+    indexes.set(data, index);
+  }
+  return index.classify(code);
 }
 
 export function classificationSource(data: DiagnosisClasses): string {
@@ -36,7 +74,7 @@ function withClassification(result: CodeResult, data: DiagnosisClasses): CodeRes
   let out = known.get(result);
   if (!out) {
     const classification = classificationOf(result.code, data);
-    out = classification ? deepFreeze({ ...result, classification }) : result;
+    out = classification ? Object.freeze({ ...result, classification }) : result;
     known.set(result, out);
   }
   return out;

@@ -1,0 +1,153 @@
+// `node dist/bench/answer-floor.js` (after npm run build): what the lookupCodes answers cost on the
+// wire alone. A bare SDK server returns the answers precomputed (no look-up work at all), measured as
+// bench/run.ts measures round trips (stdio, each call right after a bare echo), in blocks that cycle
+// so load drift hits every variant alike; also plain-text answers of 1-8 kB, and our server itself.
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { z } from "zod";
+import { codeData } from "../src/codes/load-code-data.js";
+import { lookupCodes } from "../src/codes/lookup-codes.js";
+import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
+import { lookupText } from "../src/codes/lookup-text.js";
+import { withDiagnosisClassifications } from "../src/policy/lookup-classification.js";
+import { REFERENCE_CODES } from "../tools/demo-reference-case.js";
+import { openStdio } from "./processes.js";
+import { median } from "./stats.js";
+
+const BLOCKS = 6;
+const CALLS_PER_BLOCK = 100;
+const WARMUP_PER_BLOCK = 30;
+// The same calls as bench/run.ts.
+const REQUESTS = {
+  "10 codes": { codes: [...REFERENCE_CODES, "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"] },
+  search: { query: "sacroiliitis" },
+};
+const TEXT_KB = [1, 2, 4, 8];
+
+type Answer = { content: { type: "text"; text: string }[]; structuredContent?: Record<string, unknown> };
+
+function answers(): Map<string, Answer> {
+  const out = new Map<string, Answer>();
+  for (const [name, request] of Object.entries(REQUESTS)) {
+    const output = withDiagnosisClassifications(lookupCodes(codeData(), request));
+    out.set(name, { content: [{ type: "text", text: lookupText(output) }], structuredContent: output });
+  }
+  for (const kb of TEXT_KB)
+    out.set(`text ${kb} kB`, { content: [{ type: "text", text: `${"x".repeat(99)}\n`.repeat(kb * 10) }] });
+  return out;
+}
+
+const spellingsOf = new Map<string, string[]>();
+
+/**
+ * The spelling of a code for the `n`th input (spaces around it, upper or lower case; at most 20
+ * characters). Each of the 10 codes has at least 136 spellings, so a spelling comes back only after
+ * more than 1,024 other inputs, the number of results the server remembers: every call is a miss.
+ */
+function unseen(code: string, n: number): string {
+  let spellings = spellingsOf.get(code);
+  if (!spellings) {
+    spellings = [];
+    for (const cased of new Set([code, code.toLowerCase()]))
+      for (let lead = 0; lead + code.length <= 20; lead++)
+        for (let trail = 0; lead + trail + code.length <= 20; trail++)
+          spellings.push(`${" ".repeat(lead)}${cased}${" ".repeat(trail)}`);
+    spellingsOf.set(code, spellings);
+  }
+  return spellings[Math.floor(n / 10) % spellings.length] ?? code;
+}
+
+const toolName = (name: string, validated: boolean) =>
+  `${name.replace(/\W+/g, "-")}${validated ? "-validated" : ""}`;
+
+/** Child process: the bare server of bench/bare-server.ts plus tools returning the fixed answers. */
+async function serve(): Promise<void> {
+  const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
+  const noInput = { k: z.string().optional() };
+  for (const [name, answer] of answers()) {
+    server.registerTool(toolName(name, false), { inputSchema: noInput }, () => answer);
+    if (answer.structuredContent)
+      server.registerTool(
+        toolName(name, true),
+        { inputSchema: noInput, outputSchema: LookupCodesOutputSchema },
+        () => answer,
+      );
+  }
+  await server.connect(new StdioServerTransport());
+}
+
+async function measure(): Promise<void> {
+  const floor = new Client({ name: "bench", version: "1.0.0" });
+  await floor.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [fileURLToPath(import.meta.url), "--serve"],
+      stderr: "ignore",
+    }),
+  );
+  const bare = await openStdio("bare");
+  const ours = await openStdio("ours");
+  const variants: [string, () => Promise<unknown>][] = [];
+  for (const [name, answer] of answers()) {
+    const size = JSON.stringify(answer).length;
+    variants.push([
+      `${name}: fixed answer (${size} B)`,
+      () => floor.callTool({ name: toolName(name, false), arguments: {} }),
+    ]);
+    if (answer.structuredContent) {
+      const request = REQUESTS[name as keyof typeof REQUESTS];
+      variants.push(
+        [
+          `${name}: fixed answer, output schema checked`,
+          () => floor.callTool({ name: toolName(name, true), arguments: {} }),
+        ],
+        [
+          `${name}: our server, lookupCodes`,
+          () => ours.client.callTool({ name: "lookupCodes", arguments: request }),
+        ],
+      );
+    }
+    if (name === "10 codes") {
+      let call = 0;
+      variants.push([
+        `${name}: our server, lookupCodes, inputs not seen before`,
+        () =>
+          ours.client.callTool({
+            name: "lookupCodes",
+            arguments: { codes: REQUESTS["10 codes"].codes.map((c) => unseen(c, call++)) },
+          }),
+      ]);
+    }
+  }
+  const echo = () => bare.client.callTool({ name: "echo", arguments: { message: "ping" } });
+  const ratios = new Map(variants.map(([name]) => [name, [] as number[]]));
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const [name, call] of variants) {
+      const ms = { call: [] as number[], echo: [] as number[] };
+      for (let i = 0; i < WARMUP_PER_BLOCK + CALLS_PER_BLOCK; i++) {
+        let t = performance.now();
+        await echo();
+        const echoMs = performance.now() - t;
+        t = performance.now();
+        const result = (await call()) as { isError?: boolean };
+        if (result.isError) throw new Error(`${name}: the call answered isError`);
+        if (i < WARMUP_PER_BLOCK) continue;
+        ms.echo.push(echoMs);
+        ms.call.push(performance.now() - t);
+      }
+      ratios.get(name)?.push(median(ms.call) / median(ms.echo));
+    }
+  }
+  for (const [name, values] of ratios)
+    console.log(
+      `${median(values).toFixed(2)}×  ${name} (blocks ${values.map((v) => v.toFixed(2)).join(" ")})`,
+    );
+  await Promise.all([floor.close(), bare.close(), ours.close()]);
+}
+
+if (process.argv.includes("--serve")) await serve();
+else await measure();
