@@ -124,10 +124,10 @@ async function measure(): Promise<void> {
     }
   }
   const echo = () => bare.client.callTool({ name: "echo", arguments: { message: "ping" } });
-  const ratios = new Map(variants.map(([name]) => [name, [] as number[]]));
+  const samples = new Map(variants.map(([name]) => [name, { call: [] as number[], echo: [] as number[] }]));
   for (let block = 0; block < BLOCKS; block++) {
     for (const [name, call] of variants) {
-      const ms = { call: [] as number[], echo: [] as number[] };
+      const ms = samples.get(name) ?? { call: [], echo: [] };
       for (let i = 0; i < WARMUP_PER_BLOCK + CALLS_PER_BLOCK; i++) {
         let t = performance.now();
         await echo();
@@ -139,13 +139,17 @@ async function measure(): Promise<void> {
         ms.echo.push(echoMs);
         ms.call.push(performance.now() - t);
       }
-      ratios.get(name)?.push(median(ms.call) / median(ms.echo));
     }
   }
-  for (const [name, values] of ratios)
+  console.log(
+    `${BLOCKS} blocks × ${CALLS_PER_BLOCK} calls per variant, each right after a bare echo; medians`,
+  );
+  for (const [name, ms] of samples) {
+    const [call, echoMs] = [median(ms.call), median(ms.echo)];
     console.log(
-      `${median(values).toFixed(2)}×  ${name} (blocks ${values.map((v) => v.toFixed(2)).join(" ")})`,
+      `${(call / echoMs).toFixed(2)}×  ${call.toFixed(3)} ms (echo ${echoMs.toFixed(3)} ms)  ${name}`,
     );
+  }
   await Promise.all([floor.close(), bare.close(), ours.close()]);
 }
 
