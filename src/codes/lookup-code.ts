@@ -138,7 +138,7 @@ function cpt(data: CodeData, input: string, bare: string): CodeResult {
 }
 
 /** Distinct inputs whose results are kept per data set (a header's result, the largest, is about 8 kB). */
-export const LOOKUP_CACHE_SIZE = 1024;
+const LOOKUP_CACHE_SIZE = 1024;
 const caches = new WeakMap<CodeData, BoundedCache<CodeResult>>();
 
 /**
