@@ -19,21 +19,3 @@ export function classifyDiagnosis(
   );
   return data.classes.filter((c) => ids.has(c.id));
 }
-
-/** What lookupCodes shows for a diagnosis code: the policy's classification, or undefined when it has none. */
-export function diagnosisClassification(
-  code: string,
-): { category: string; label: string; note: string } | undefined {
-  const data = getPolicyBundle().diagnosisClasses;
-  const classes = classifyDiagnosis(code, data);
-  if (classes.length === 0) return undefined;
-  const normalized = normalizeCode(code);
-  const prefixes = data.rules
-    .filter((r) => normalized.startsWith(normalizeCode(r.prefix)))
-    .map((r) => r.prefix);
-  return {
-    category: classes.map((c) => c.id).join("+"),
-    label: classes.map((c) => c.classification).join("; "),
-    note: `${classes.map((c) => c.label).join("; ")} (policy data corpus/policies/diagnosis-classes.json, prefix ${prefixes.join(", ")}); explicit case facts take precedence over the code in evaluateSIJointRFA`,
-  };
-}
