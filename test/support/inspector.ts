@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUILT_SERVER, ROOT, SERVER_NODE } from "./clients.js";
@@ -27,6 +27,11 @@ export interface InspectorRun {
 
 // A private HOME so the Inspector neither reads nor writes the user's catalog or OAuth store.
 const home = mkdtempSync(join(tmpdir(), "mnm-inspector-home-"));
+
+/** Remove the private HOME (call from afterAll). */
+export function removeInspectorHome(): void {
+  rmSync(home, { recursive: true, force: true });
+}
 
 /** Run `inspector --cli --format json <built server> <args>` against the built server over stdio. */
 export function runInspectorCli(args: string[]): Promise<InspectorRun> {
