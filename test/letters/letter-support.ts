@@ -1,18 +1,7 @@
-import type { EvaluateInput } from "../../src/policy/evaluation-schema.js";
 import type { LetterContext } from "../../src/letters/context-schema.js";
 
-/** The reference case (shared/reference-case.md) as evaluateSIJointRFA input. */
-export const REFERENCE_CASE: EvaluateInput = {
-  request: { services: [{ code: "64625" }, { code: "J1100", units: 10 }], diagnoses: ["M53.3", "M47.817"] },
-  clinical: {
-    painDurationMonths: 12,
-    painType: "axial",
-    inflammatorySpondyloarthropathy: false,
-    cancerRelated: false,
-    provocativeTests: { positive: 3 },
-    priorRFA: [{ reliefPercent: [40, 50], durationMonths: 6 }],
-  },
-};
+/** The reference case (shared/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
+export { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 
 /** A letter context with every field a complete letter needs (fictitious plan, member and people). */
 export function fullContext(regime: LetterContext["regime"]): LetterContext {
