@@ -1,7 +1,7 @@
 import { getCorpus, type Corpus } from "../corpus/store.js";
 import { checkClaims } from "./check-claims.js";
 import { checkQuotes } from "./check-quotes.js";
-import type { Verification } from "./schema.js";
+import type { ClaimFinding, QuoteFinding, Verification } from "./schema.js";
 import { PARTLY_SUPPORTED_MIN, SUPPORTED_MIN } from "./support-score.js";
 
 export const HEURISTIC_METHOD =
@@ -10,10 +10,34 @@ export const HEURISTIC_METHOD =
   `the whole corpus when none is named. Supported at ${SUPPORTED_MIN} or more, partly supported at ` +
   `${PARTLY_SUPPORTED_MIN} or more, otherwise unsupported. It measures shared words, not meaning: a reviewer decides.`;
 
+/**
+ * A claim that quotes words the corpus does not contain is not supported, however many words it
+ * shares with a passage: the attributed words themselves cannot be found.
+ */
+function withInventedQuotes(claims: ClaimFinding[], quotes: readonly QuoteFinding[]): ClaimFinding[] {
+  return claims.map((claim) => {
+    const end = claim.offset + claim.sentence.length;
+    const invented = quotes.filter(
+      (q) => q.status === "not-found" && q.offset >= claim.offset && q.offset < end,
+    );
+    if (invented.length === 0 || claim.support === "unsupported" || claim.support === "not-assessed")
+      return claim;
+    return {
+      ...claim,
+      support: "unsupported",
+      note: `${claim.note} Overruled: the sentence quotes words that are not in the corpus (quotation ${invented
+        .map((q) => q.index)
+        .join(", ")}), so the claim is treated as unsupported.`,
+    };
+  });
+}
+
 /** Check every quotation, attribution and stated source fact in a text against the corpus. */
 export function verifyText(text: string, corpus: Corpus = getCorpus()): Verification {
   const quotes = checkQuotes(text, corpus);
-  const { claims, issues } = checkClaims(text, corpus);
+  const checked = checkClaims(text, corpus);
+  const issues = checked.issues;
+  const claims = withInventedQuotes(checked.claims, quotes);
   const count = (status: string) => quotes.filter((q) => q.status === status).length;
   const support = (s: string) => claims.filter((c) => c.support === s).length;
   return {

@@ -163,3 +163,24 @@ describe("building blocks", () => {
     expect(stem("targeted")).toBe("target");
   });
 });
+
+describe("claims that quote invented words", () => {
+  it("are unsupported even when their words overlap a passage of the named source", () => {
+    const text =
+      'The 2025 BMJ guideline states that "joint radiofrequency ablation is always effective" [1].';
+    const result = verifyText(text);
+    expect(result.quotes[0]?.status).toBe("not-found");
+    const claim = result.attributionClaims[0];
+    expect(claim?.namedSources.flatMap((n) => n.sourceIds)).toContain("busse-bmj-2025");
+    expect(claim?.support).toBe("unsupported");
+    expect(claim?.note).toContain("not in the corpus (quotation 1)");
+  });
+
+  it("keep their lexical support when the quotation is verbatim", () => {
+    const text =
+      'The 2025 BMJ guideline states that "Such interventions should therefore not be offered outside of a clinical trial" [1].';
+    const result = verifyText(text);
+    expect(result.quotes[0]?.status).toBe("verbatim");
+    expect(result.attributionClaims[0]?.support).not.toBe("unsupported");
+  });
+});
