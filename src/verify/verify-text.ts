@@ -1,7 +1,7 @@
 import { getCorpus, type Corpus } from "../corpus/store.js";
 import { checkClaims } from "./check-claims.js";
 import { checkQuotes } from "./check-quotes.js";
-import type { ClaimFinding, QuoteFinding, Verification } from "./schema.js";
+import type { ClaimFinding, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
 import { PARTLY_SUPPORTED_MIN, SUPPORTED_MIN } from "./support-score.js";
 
 export const HEURISTIC_METHOD =
@@ -32,12 +32,31 @@ function withInventedQuotes(claims: ClaimFinding[], quotes: readonly QuoteFindin
   });
 }
 
+/**
+ * A claim that states the opposite direction, or another strength, than the passage it matches best
+ * is not supported either: sharing words with a recommendation is not agreeing with it.
+ */
+function withContradictedStance(claims: ClaimFinding[], issues: readonly MetadataIssue[]): ClaimFinding[] {
+  return claims.map((claim) => {
+    const contradicted = issues.filter(
+      (i) => (i.kind === "direction-mismatch" || i.kind === "strength-mismatch") && i.offset === claim.offset,
+    );
+    if (contradicted.length === 0 || claim.support === "unsupported" || claim.support === "not-assessed")
+      return claim;
+    return {
+      ...claim,
+      support: "unsupported",
+      note: `${claim.note} Overruled: ${contradicted.map((i) => i.message).join("; ")}.`,
+    };
+  });
+}
+
 /** Check every quotation, attribution and stated source fact in a text against the corpus. */
 export function verifyText(text: string, corpus: Corpus = getCorpus()): Verification {
   const quotes = checkQuotes(text, corpus);
   const checked = checkClaims(text, corpus);
   const issues = checked.issues;
-  const claims = withInventedQuotes(checked.claims, quotes);
+  const claims = withContradictedStance(withInventedQuotes(checked.claims, quotes), issues);
   const count = (status: string) => quotes.filter((q) => q.status === status).length;
   const support = (s: string) => claims.filter((c) => c.support === s).length;
   return {

@@ -184,3 +184,22 @@ describe("claims that quote invented words", () => {
     expect(result.attributionClaims[0]?.support).not.toBe("unsupported");
   });
 });
+
+describe("claims that contradict the recorded stance", () => {
+  it("are unsupported when the stated direction is the opposite of the matching passage", () => {
+    const result = verifyText(
+      "The 2025 BMJ guideline makes a strong recommendation for joint radiofrequency ablation in chronic axial spine pain.",
+    );
+    expect(result.metadataIssues.map((i) => i.kind)).toContain("direction-mismatch");
+    expect(result.attributionClaims[0]?.support).toBe("unsupported");
+    expect(result.attributionClaims[0]?.note).toContain("Overruled: direction mismatch");
+  });
+
+  it("keep their support when the stated direction agrees", () => {
+    const result = verifyText(
+      "The 2025 BMJ guideline makes a strong recommendation against joint radiofrequency ablation in chronic axial spine pain.",
+    );
+    expect(result.metadataIssues.filter((i) => i.kind === "direction-mismatch")).toHaveLength(0);
+    expect(result.attributionClaims[0]?.support).toBe("supported");
+  });
+});
