@@ -1,15 +1,9 @@
 import { z } from "zod";
+import type { HcpcsEntry } from "../src/codes/hcpcs-table.js";
 import { ImportError, textLines } from "./import-codes-icd.js";
 
-export interface HcpcsRecord {
-  code: string;
-  kind: "procedure" | "modifier";
-  longDescription: string;
-  shortDescription: string;
-  addedDate: string | null;
-  effectiveDate: string | null;
-  terminationDate: string | null;
-}
+/** One record of the CMS file: the same shape the server's HCPCS table holds. */
+export type HcpcsRecord = HcpcsEntry;
 
 const HcpcsRecordSchema = z.strictObject({
   code: z

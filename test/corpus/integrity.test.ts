@@ -1,22 +1,14 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkCorpusIntegrity, checkManifest, checkPassageIds } from "../../src/corpus/integrity.js";
 import { ManifestSchema } from "../../src/corpus/manifest.js";
 import type { EvidenceFile } from "../../src/corpus/schemas.js";
 import { writeManifest } from "../../tools/corpus-writer.js";
-import { copyCorpus, withCorpusDir } from "./support/temp-corpus.js";
+import { corpusCopies, withCorpusDir } from "./support/temp-corpus.js";
 
-const copies: (() => void)[] = [];
-function corpusCopy(): string {
-  const copy = copyCorpus();
-  copies.push(copy.remove);
-  return copy.dir;
-}
-afterEach(() => {
-  for (const remove of copies.splice(0)) remove();
-});
+const corpusCopy = corpusCopies();
 
 function manifestOf(dir: string) {
   return ManifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));

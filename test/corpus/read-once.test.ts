@@ -1,22 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkCodeFiles } from "../../src/codes/codes-startup-check.js";
 import { checkManifest } from "../../src/corpus/integrity.js";
 import { hashCorpusFiles, sha256Hex } from "../../src/corpus/manifest.js";
 import { checkLetterData } from "../../src/letters/letter-data.js";
 import { checkPolicies } from "../../src/policy/policy-check.js";
-import { copyCorpus, withCorpusDir } from "./support/temp-corpus.js";
+import { corpusCopies, withCorpusDir } from "./support/temp-corpus.js";
 
-const removers: (() => void)[] = [];
-function corpusCopy(): string {
-  const copy = copyCorpus();
-  removers.push(copy.remove);
-  return copy.dir;
-}
-afterEach(() => {
-  for (const remove of removers.splice(0)) remove();
-});
+const corpusCopy = corpusCopies();
 
 // The data checks after checkManifest parse the bytes it hashed, not a second read of the disk: a
 // file replaced in between cannot slip past the integrity check.

@@ -1,20 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
 import { BUILT_SERVER, connectStdio, ROOT } from "../support/clients.js";
-import { copyCorpus } from "./support/temp-corpus.js";
+import { corpusCopies } from "./support/temp-corpus.js";
 
-const copies: (() => void)[] = [];
-function corpusCopy(): string {
-  const copy = copyCorpus();
-  copies.push(copy.remove);
-  return copy.dir;
-}
-afterEach(() => {
-  for (const remove of copies.splice(0)) remove();
-});
+const corpusCopy = corpusCopies();
 
 function flipByte(dir: string, relative: string, offset: number): void {
   const path = join(dir, ...relative.split("/"));

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { afterEach } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeManifest } from "../../../tools/corpus-writer.js";
@@ -25,4 +26,20 @@ export function withCorpusDir<T>(dir: string, fn: () => T): T {
     if (before === undefined) delete process.env.MNM_CORPUS_DIR;
     else process.env.MNM_CORPUS_DIR = before;
   }
+}
+
+/**
+ * A `corpusCopy()` for a test file: each call makes a private copy of the corpus (see copyCorpus),
+ * and every copy is removed after each test.
+ */
+export function corpusCopies(): () => string {
+  const removers: (() => void)[] = [];
+  afterEach(() => {
+    for (const remove of removers.splice(0)) remove();
+  });
+  return () => {
+    const copy = copyCorpus();
+    removers.push(copy.remove);
+    return copy.dir;
+  };
 }
