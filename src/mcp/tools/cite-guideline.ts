@@ -4,6 +4,7 @@ import type { CiteGuidelineInput } from "../../corpus/cite-guideline-schema.js";
 import { getCorpus } from "../../corpus/store.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
+import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
 
 // Search and citation formatting are loaded on the first call: tools/list needs only the schemas.
@@ -53,12 +54,7 @@ export const citeGuidelineTool: Registration = {
         description: DESCRIPTION,
         inputSchema: CiteGuidelineInputSchema,
         outputSchema: CiteGuidelineOutputSchema,
-        annotations: {
-          readOnlyHint: true,
-          destructiveHint: false,
-          idempotentHint: true,
-          openWorldHint: false,
-        },
+        annotations: READ_ONLY_LOCAL,
       },
       async (input) => {
         try {

@@ -1,6 +1,7 @@
 import { DraftLetterInputSchema, LetterSchema, type Letter } from "../../letters/letter-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
+import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
 
 // Letter composition and the policy engine are loaded on the first call: tools/list needs only the schemas.
@@ -44,12 +45,7 @@ export const draftDeterminationLetterTool: Registration = {
         description: DESCRIPTION,
         inputSchema: DraftLetterInputSchema,
         outputSchema: LetterSchema,
-        annotations: {
-          readOnlyHint: true,
-          destructiveHint: false,
-          idempotentHint: true,
-          openWorldHint: false,
-        },
+        annotations: READ_ONLY_LOCAL,
       },
       async (args) => {
         const { evaluation, context } = args;

@@ -1,6 +1,7 @@
 import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
+import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
 
 // The policy engine is loaded on the first call: tools/list needs only the schemas.
@@ -39,12 +40,7 @@ export const evaluateSIJointRfaTool: Registration = {
         description: DESCRIPTION,
         inputSchema: EvaluateInputSchema,
         outputSchema: EvaluationSchema,
-        annotations: {
-          readOnlyHint: true,
-          idempotentHint: true,
-          openWorldHint: false,
-          destructiveHint: false,
-        },
+        annotations: READ_ONLY_LOCAL,
       },
       async (input) => {
         const { evaluate, evaluationText, codeProblems, codeProblemsText } = await engine();

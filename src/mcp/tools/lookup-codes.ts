@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
+import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { describeReceived, toolResult } from "../tool-result.js";
 
 // The code tables and search are loaded on the first call: tools/list needs only the schemas.
@@ -68,12 +69,7 @@ export const lookupCodesTool: Registration = {
         description: DESCRIPTION,
         inputSchema: LookupCodesInputSchema,
         outputSchema: LookupCodesOutputSchema,
-        annotations: {
-          readOnlyHint: true,
-          idempotentHint: true,
-          openWorldHint: false,
-          destructiveHint: false,
-        },
+        annotations: READ_ONLY_LOCAL,
       },
       async (input) => {
         const { codeData, lookupCodes, lookupText, withDiagnosisClassifications } = await codes();

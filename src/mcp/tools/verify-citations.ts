@@ -1,6 +1,7 @@
 import { lazy } from "../../util/lazy.js";
 import { VerificationSchema, VerifyInputSchema } from "../../verify/schema.js";
 import type { Registration } from "../registry.js";
+import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolResult } from "../tool-result.js";
 
 // The checker is loaded on the first call: tools/list needs only the schemas.
@@ -31,12 +32,7 @@ export const verifyCitationsTool: Registration = {
         description: DESCRIPTION,
         inputSchema: VerifyInputSchema,
         outputSchema: VerificationSchema,
-        annotations: {
-          readOnlyHint: true,
-          destructiveHint: false,
-          idempotentHint: true,
-          openWorldHint: false,
-        },
+        annotations: READ_ONLY_LOCAL,
       },
       async ({ text }) => {
         const { verifyText, renderVerification } = await checker();
