@@ -14,7 +14,10 @@ import { lookupCodes } from "../src/codes/lookup-codes.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
 import { lookupText } from "../src/codes/lookup-text.js";
 import { withDiagnosisClassifications } from "../src/policy/lookup-classification.js";
-import { REFERENCE_CODES } from "../tools/demo-reference-case.js";
+import { evaluate } from "../src/policy/evaluate.js";
+import { EvaluateInputSchema, EvaluationSchema } from "../src/policy/evaluation-schema.js";
+import { evaluationText } from "../src/policy/evaluation-text.js";
+import { REFERENCE_CASE, REFERENCE_CODES } from "../tools/demo-reference-case.js";
 import { openStdio } from "./processes.js";
 import { median } from "./stats.js";
 
@@ -26,6 +29,7 @@ const REQUESTS = {
   "10 codes": { codes: [...REFERENCE_CODES, "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"] },
   search: { query: "sacroiliitis" },
 };
+const EVALUATION = "evaluate reference case";
 const TEXT_KB = [1, 2, 4, 8];
 
 type Answer = { content: { type: "text"; text: string }[]; structuredContent?: Record<string, unknown> };
@@ -36,6 +40,31 @@ function answers(): Map<string, Answer> {
     const output = withDiagnosisClassifications(lookupCodes(codeData(), request));
     out.set(name, { content: [{ type: "text", text: lookupText(output) }], structuredContent: output });
   }
+  const evaluation = evaluate(EvaluateInputSchema.parse(REFERENCE_CASE));
+  out.set(EVALUATION, {
+    content: [{ type: "text", text: evaluationText(evaluation) }],
+    structuredContent: evaluation,
+  });
+  // What a changed output contract could save (not what the tool returns): every citation in the
+  // answer replaced by its passage id, with one table of the distinct citations; and the distinct
+  // quotes alone, as plain text, the least an answer that quotes its evidence must carry.
+  const table = new Map<string, unknown>();
+  const byId = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(byId);
+    if (value === null || typeof value !== "object") return value;
+    if ("passageId" in value && "quote" in value && typeof value.passageId === "string") {
+      table.set(value.passageId, value);
+      return value.passageId;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, byId(v)]));
+  };
+  const compact = { ...(byId(evaluation) as Record<string, unknown>), citationTable: [...table.values()] };
+  out.set(`${EVALUATION}, citations by passage id`, {
+    content: [{ type: "text", text: evaluationText(evaluation) }],
+    structuredContent: compact,
+  });
+  const quotes = [...table.values()].map((c) => (c as { quote: string }).quote).join("\n");
+  out.set(`${EVALUATION}, distinct quotes only`, { content: [{ type: "text", text: quotes }] });
   for (const kb of TEXT_KB)
     out.set(`text ${kb} kB`, { content: [{ type: "text", text: `${"x".repeat(99)}\n`.repeat(kb * 10) }] });
   return out;
@@ -70,12 +99,10 @@ async function serve(): Promise<void> {
   const noInput = { k: z.string().optional() };
   for (const [name, answer] of answers()) {
     server.registerTool(toolName(name, false), { inputSchema: noInput }, () => answer);
-    if (answer.structuredContent)
-      server.registerTool(
-        toolName(name, true),
-        { inputSchema: noInput, outputSchema: LookupCodesOutputSchema },
-        () => answer,
-      );
+    const outputSchema =
+      name === EVALUATION ? EvaluationSchema : name in REQUESTS ? LookupCodesOutputSchema : undefined;
+    if (outputSchema)
+      server.registerTool(toolName(name, true), { inputSchema: noInput, outputSchema }, () => answer);
   }
   await server.connect(new StdioServerTransport());
 }
@@ -98,7 +125,18 @@ async function measure(): Promise<void> {
       `${name}: fixed answer (${size} B)`,
       () => floor.callTool({ name: toolName(name, false), arguments: {} }),
     ]);
-    if (answer.structuredContent) {
+    if (name === EVALUATION)
+      variants.push(
+        [
+          `${name}: fixed answer, output schema checked`,
+          () => floor.callTool({ name: toolName(name, true), arguments: {} }),
+        ],
+        [
+          `${name}: our server, evaluateSIJointRFA`,
+          () => ours.client.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE }),
+        ],
+      );
+    else if (name in REQUESTS) {
       const request = REQUESTS[name as keyof typeof REQUESTS];
       variants.push(
         [

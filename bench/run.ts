@@ -9,6 +9,8 @@ import {
   REFERENCE_LETTER_CONTEXT,
   REFERENCE_QUESTION,
 } from "../tools/demo-reference-case.js";
+import { ECHO, TIMED_CALLS } from "./calls.js";
+import type { Call } from "./calls.js";
 import { coldStart } from "./cold-start.js";
 import { httpThroughput } from "./http-load.js";
 import { openStdio, rssMb, startHttp } from "./processes.js";
@@ -19,17 +21,13 @@ import { median, p95 } from "./stats.js";
 
 const COLD_SPAWNS = 15;
 const WARMUP_CALLS = 30;
-const TIMED_CALLS = 200;
+const ROUND_TRIPS = 200;
 const HTTP_ROUNDS = 3;
 const HTTP_REQUESTS = 600;
 const HTTP_CONCURRENCY = 8;
 
-const LOOKUP_CODES = [...REFERENCE_CODES, "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"];
 const VERIFY_TEXT =
   'The 2025 BMJ guideline states: "the guideline panel issued strong recommendations against: joint radiofrequency ablation". The 2020 NICE guideline agrees.';
-const ECHO = { name: "echo", arguments: { message: "ping" } };
-
-type Call = { name: string; arguments: Record<string, unknown> };
 
 function ms(value: number): string {
   return `${value.toFixed(2)} ms`;
@@ -49,35 +47,49 @@ async function coldStartMs(name: ServerName): Promise<number> {
   return ms;
 }
 
-/** Alternate echo and the measured call one by one so drift hits both alike. */
+interface RoundTripSample {
+  ours: number[];
+  echo: number[];
+  floor: number[];
+}
+
+/**
+ * Alternate echo, the measured call and the same call to the answer-floor server one by one, so
+ * drift hits all three alike; ours and the floor swap places every other round, so each follows
+ * the echo as often as the other.
+ */
 async function roundTrips(
-  ours: Client,
-  bare: Client,
+  clients: { ours: Client; bare: Client; floor: Client },
   call: Call,
-): Promise<{ ours: number[]; echo: number[] }> {
+): Promise<RoundTripSample> {
+  const { ours, bare, floor } = clients;
   for (let i = 0; i < WARMUP_CALLS; i++) {
     await callOk(ours, call);
     await callOk(bare, ECHO);
+    await callOk(floor, call);
   }
-  const sample = { ours: [] as number[], echo: [] as number[] };
-  for (let i = 0; i < TIMED_CALLS; i++) {
-    let t = performance.now();
-    await callOk(bare, ECHO);
-    sample.echo.push(performance.now() - t);
-    t = performance.now();
-    await callOk(ours, call);
-    sample.ours.push(performance.now() - t);
+  const sample: RoundTripSample = { ours: [], echo: [], floor: [] };
+  const timed = async (client: Client, c: Call, into: number[]) => {
+    const t = performance.now();
+    await callOk(client, c);
+    into.push(performance.now() - t);
+  };
+  for (let i = 0; i < ROUND_TRIPS; i++) {
+    await timed(bare, ECHO, sample.echo);
+    if (i % 2 === 0) {
+      await timed(ours, call, sample.ours);
+      await timed(floor, call, sample.floor);
+    } else {
+      await timed(floor, call, sample.floor);
+      await timed(ours, call, sample.ours);
+    }
   }
   return sample;
 }
 
-function rtResult(
-  name: string,
-  detail: string,
-  limit: number,
-  sample: { ours: number[]; echo: number[] },
-): Result {
+function rtResult(name: string, detail: string, limit: number, sample: RoundTripSample): Result {
   return {
+    floor: { ms: median(sample.floor), ratio: median(sample.floor) / median(sample.echo) },
     name,
     detail,
     ours: `median ${ms(median(sample.ours))}, p95 ${ms(p95(sample.ours))}`,
@@ -123,30 +135,24 @@ async function main(): Promise<void> {
 
   const ours = await openStdio("ours");
   const bare = await openStdio("bare");
+  const floor = await openStdio("floor");
+  const clients = { ours: ours.client, bare: bare.client, floor: floor.client };
   // These sessions never list tools, so the SDK client does not validate outputs: the figures are
   // the server's and the wire's, not the client's schema checks.
   const tools = servedTools;
-  const rtDetail = `stdio, ${TIMED_CALLS} calls after ${WARMUP_CALLS} warm-up`;
-
-  const lookup: Call = { name: "lookupCodes", arguments: { codes: LOOKUP_CODES } };
-  const search: Call = { name: "lookupCodes", arguments: { query: "sacroiliitis" } };
-  const evaluate: Call = { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE };
+  const rtDetail = `stdio, ${ROUND_TRIPS} calls after ${WARMUP_CALLS} warm-up`;
+  const { lookup, search, evaluate } = TIMED_CALLS;
   if (tools.has("lookupCodes")) {
     log("round trips: lookupCodes (10 codes) and a query search vs echo");
     results.push(
-      rtResult(
-        "lookupCodes round trip",
-        `10 codes, ${rtDetail}`,
-        1.3,
-        await roundTrips(ours.client, bare.client, lookup),
-      ),
+      rtResult("lookupCodes round trip", `10 codes, ${rtDetail}`, 1.3, await roundTrips(clients, lookup)),
     );
     results.push(
       rtResult(
         "lookupCodes search round trip",
         `query "sacroiliitis", ${rtDetail}`,
         1.3,
-        await roundTrips(ours.client, bare.client, search),
+        await roundTrips(clients, search),
       ),
     );
   } else {
@@ -160,7 +166,7 @@ async function main(): Promise<void> {
         "evaluateSIJointRFA round trip",
         `reference case, ${rtDetail}`,
         1.5,
-        await roundTrips(ours.client, bare.client, evaluate),
+        await roundTrips(clients, evaluate),
       ),
     );
   } else {
@@ -213,6 +219,7 @@ async function main(): Promise<void> {
   });
   await ours.close();
   await bare.close();
+  await floor.close();
 
   console.log(table(results));
   console.log("");

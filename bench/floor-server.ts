@@ -1,0 +1,71 @@
+// The answer floor for `npm run bench`: the bare SDK server of bench/bare-server.ts, plus our tools'
+// names with our input and output schemas, each answering the bench's timed calls from answers
+// computed once at start by our own code. A call to it costs what the SDK and the wire cost for
+// that exact answer (input validation, output-schema check, JSON encoding, the pipe, decoding) and
+// nothing of our work, so ours minus the floor is what our server itself adds.
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { codeData } from "../src/codes/load-code-data.js";
+import { lookupCodes } from "../src/codes/lookup-codes.js";
+import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
+import { lookupText } from "../src/codes/lookup-text.js";
+import { LookupCodesInputSchema } from "../src/mcp/tools/lookup-codes.js";
+import { toolError, toolResult } from "../src/mcp/tool-result.js";
+import { evaluate } from "../src/policy/evaluate.js";
+import { EvaluateInputSchema, EvaluationSchema } from "../src/policy/evaluation-schema.js";
+import { evaluationText } from "../src/policy/evaluation-text.js";
+import { withDiagnosisClassifications } from "../src/policy/lookup-classification.js";
+import { TIMED_CALLS } from "./calls.js";
+
+const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
+server.registerTool(
+  "echo",
+  { description: "Echo the message back.", inputSchema: { message: z.string() } },
+  ({ message }) => ({ content: [{ type: "text", text: message }] }),
+);
+
+function fixed<I>(
+  name: string,
+  parse: (args: unknown) => I,
+  answer: (input: I) => CallToolResult,
+): Map<string, CallToolResult> {
+  const answers = new Map<string, CallToolResult>();
+  for (const call of Object.values(TIMED_CALLS)) {
+    if (call.name !== name) continue;
+    const input = parse(call.arguments);
+    answers.set(JSON.stringify(input), answer(input));
+  }
+  return answers;
+}
+
+const lookups = fixed(
+  "lookupCodes",
+  (args) => LookupCodesInputSchema.parse(args),
+  (input) => {
+    const output = withDiagnosisClassifications(lookupCodes(codeData(), input));
+    return toolResult(output, lookupText(output));
+  },
+);
+const evaluations = fixed(
+  "evaluateSIJointRFA",
+  (args) => EvaluateInputSchema.parse(args),
+  (input) => {
+    const evaluation = evaluate(input);
+    return toolResult(evaluation, evaluationText(evaluation));
+  },
+);
+const notTimed = toolError("the answer-floor server answers only the bench's timed calls");
+
+server.registerTool(
+  "lookupCodes",
+  { inputSchema: LookupCodesInputSchema, outputSchema: LookupCodesOutputSchema },
+  (input) => lookups.get(JSON.stringify(input)) ?? notTimed,
+);
+server.registerTool(
+  "evaluateSIJointRFA",
+  { inputSchema: EvaluateInputSchema, outputSchema: EvaluationSchema },
+  (input) => evaluations.get(JSON.stringify(input)) ?? notTimed,
+);
+await server.connect(new StdioServerTransport());
