@@ -1,7 +1,8 @@
-// `node dist/bench/answer-floor.js` (after npm run build): what the lookupCodes answers cost on the
-// wire alone. A bare SDK server returns the answers precomputed (no look-up work at all), measured as
-// bench/run.ts measures round trips (stdio, each call right after a bare echo), in blocks that cycle
-// so load drift hits every variant alike; also plain-text answers of 1-8 kB, and our server itself.
+// `node dist/bench/answer-floor.js` (after npm run build): what the bench's answers cost on the wire
+// alone. A bare SDK server returns the answers precomputed (no look-up or evaluation work at all),
+// measured as bench/run.ts measures round trips (stdio, each call right after a bare echo), in
+// blocks that cycle so load drift hits every variant alike; also smaller candidate forms of the
+// reference evaluation, plain-text answers of 1-8 kB, and our server itself.
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -9,15 +10,12 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { z } from "zod";
-import { codeData } from "../src/codes/load-code-data.js";
-import { lookupCodes } from "../src/codes/lookup-codes.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
-import { lookupText } from "../src/codes/lookup-text.js";
-import { withDiagnosisClassifications } from "../src/policy/lookup-classification.js";
-import { evaluate } from "../src/policy/evaluate.js";
+import { evaluationAnswer } from "../src/mcp/tools/evaluate-si-joint-rfa.js";
+import { LookupCodesInputSchema, lookupCodesAnswer } from "../src/mcp/tools/lookup-codes.js";
 import { EvaluateInputSchema, EvaluationSchema } from "../src/policy/evaluation-schema.js";
-import { evaluationText } from "../src/policy/evaluation-text.js";
-import { REFERENCE_CASE, REFERENCE_CODES } from "../tools/demo-reference-case.js";
+import { TIMED_CALLS } from "./calls.js";
 import { openStdio } from "./processes.js";
 import { median } from "./stats.js";
 
@@ -26,25 +24,21 @@ const CALLS_PER_BLOCK = 100;
 const WARMUP_PER_BLOCK = 30;
 // The same calls as bench/run.ts.
 const REQUESTS = {
-  "10 codes": { codes: [...REFERENCE_CODES, "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"] },
-  search: { query: "sacroiliitis" },
+  "10 codes": TIMED_CALLS.lookup.arguments,
+  search: TIMED_CALLS.search.arguments,
 };
 const EVALUATION = "evaluate reference case";
 const TEXT_KB = [1, 2, 4, 8];
 
-type Answer = { content: { type: "text"; text: string }[]; structuredContent?: Record<string, unknown> };
-
-function answers(): Map<string, Answer> {
-  const out = new Map<string, Answer>();
-  for (const [name, request] of Object.entries(REQUESTS)) {
-    const output = withDiagnosisClassifications(lookupCodes(codeData(), request));
-    out.set(name, { content: [{ type: "text", text: lookupText(output) }], structuredContent: output });
-  }
-  const evaluation = evaluate(EvaluateInputSchema.parse(REFERENCE_CASE));
-  out.set(EVALUATION, {
-    content: [{ type: "text", text: evaluationText(evaluation) }],
-    structuredContent: evaluation,
-  });
+async function answers(): Promise<Map<string, CallToolResult>> {
+  const out = new Map<string, CallToolResult>();
+  for (const [name, request] of Object.entries(REQUESTS))
+    out.set(name, await lookupCodesAnswer(LookupCodesInputSchema.parse(request)));
+  const { result, evaluation } = await evaluationAnswer(
+    EvaluateInputSchema.parse(TIMED_CALLS.evaluate.arguments),
+  );
+  if (!evaluation) throw new Error("the reference case answered isError");
+  out.set(EVALUATION, result);
   // What a changed output contract could save (not what the tool returns): every citation in the
   // answer replaced by its passage id, with one table of the distinct citations; and the distinct
   // quotes alone, as plain text, the least an answer that quotes its evidence must carry.
@@ -59,10 +53,7 @@ function answers(): Map<string, Answer> {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, byId(v)]));
   };
   const compact = { ...(byId(evaluation) as Record<string, unknown>), citationTable: [...table.values()] };
-  out.set(`${EVALUATION}, citations by passage id`, {
-    content: [{ type: "text", text: evaluationText(evaluation) }],
-    structuredContent: compact,
-  });
+  out.set(`${EVALUATION}, citations by passage id`, { content: result.content, structuredContent: compact });
   const quotes = [...table.values()].map((c) => (c as { quote: string }).quote).join("\n");
   out.set(`${EVALUATION}, distinct quotes only`, { content: [{ type: "text", text: quotes }] });
   for (const kb of TEXT_KB)
@@ -97,7 +88,7 @@ const toolName = (name: string, validated: boolean) =>
 async function serve(): Promise<void> {
   const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
   const noInput = { k: z.string().optional() };
-  for (const [name, answer] of answers()) {
+  for (const [name, answer] of await answers()) {
     server.registerTool(toolName(name, false), { inputSchema: noInput }, () => answer);
     const outputSchema =
       name === EVALUATION ? EvaluationSchema : name in REQUESTS ? LookupCodesOutputSchema : undefined;
@@ -119,7 +110,7 @@ async function measure(): Promise<void> {
   const bare = await openStdio("bare");
   const ours = await openStdio("ours");
   const variants: [string, () => Promise<unknown>][] = [];
-  for (const [name, answer] of answers()) {
+  for (const [name, answer] of await answers()) {
     const size = JSON.stringify(answer).length;
     variants.push([
       `${name}: fixed answer (${size} B)`,
@@ -133,7 +124,8 @@ async function measure(): Promise<void> {
         ],
         [
           `${name}: our server, evaluateSIJointRFA`,
-          () => ours.client.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE }),
+          () =>
+            ours.client.callTool({ name: "evaluateSIJointRFA", arguments: TIMED_CALLS.evaluate.arguments }),
         ],
       );
     else if (name in REQUESTS) {

@@ -7,16 +7,11 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { codeData } from "../src/codes/load-code-data.js";
-import { lookupCodes } from "../src/codes/lookup-codes.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
-import { lookupText } from "../src/codes/lookup-text.js";
-import { LookupCodesInputSchema } from "../src/mcp/tools/lookup-codes.js";
-import { toolError, toolResult } from "../src/mcp/tool-result.js";
-import { evaluate } from "../src/policy/evaluate.js";
+import { evaluationAnswer } from "../src/mcp/tools/evaluate-si-joint-rfa.js";
+import { LookupCodesInputSchema, lookupCodesAnswer } from "../src/mcp/tools/lookup-codes.js";
+import { toolError } from "../src/mcp/tool-result.js";
 import { EvaluateInputSchema, EvaluationSchema } from "../src/policy/evaluation-schema.js";
-import { evaluationText } from "../src/policy/evaluation-text.js";
-import { withDiagnosisClassifications } from "../src/policy/lookup-classification.js";
 import { TIMED_CALLS } from "./calls.js";
 
 const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
@@ -26,35 +21,26 @@ server.registerTool(
   ({ message }) => ({ content: [{ type: "text", text: message }] }),
 );
 
-function fixed<I>(
+/** Our tool's own answers to the bench's timed calls of `name`, by the JSON of the parsed input. */
+async function fixed<I>(
   name: string,
   parse: (args: unknown) => I,
-  answer: (input: I) => CallToolResult,
-): Map<string, CallToolResult> {
+  answer: (input: I) => Promise<CallToolResult>,
+): Promise<Map<string, CallToolResult>> {
   const answers = new Map<string, CallToolResult>();
   for (const call of Object.values(TIMED_CALLS)) {
     if (call.name !== name) continue;
     const input = parse(call.arguments);
-    answers.set(JSON.stringify(input), answer(input));
+    answers.set(JSON.stringify(input), await answer(input));
   }
   return answers;
 }
 
-const lookups = fixed(
-  "lookupCodes",
-  (args) => LookupCodesInputSchema.parse(args),
-  (input) => {
-    const output = withDiagnosisClassifications(lookupCodes(codeData(), input));
-    return toolResult(output, lookupText(output));
-  },
-);
-const evaluations = fixed(
+const lookups = await fixed("lookupCodes", (args) => LookupCodesInputSchema.parse(args), lookupCodesAnswer);
+const evaluations = await fixed(
   "evaluateSIJointRFA",
   (args) => EvaluateInputSchema.parse(args),
-  (input) => {
-    const evaluation = evaluate(input);
-    return toolResult(evaluation, evaluationText(evaluation));
-  },
+  async (input) => (await evaluationAnswer(input)).result,
 );
 const notTimed = toolError("the answer-floor server answers only the bench's timed calls");
 

@@ -1,4 +1,6 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
+import type { EvaluateInput, Evaluation } from "../../policy/evaluation-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
@@ -29,6 +31,20 @@ const DESCRIPTION = [
   "The result is a recommendation for a licensed clinician, never a final determination. Deterministic, offline, read-only.",
 ].join(" ");
 
+/**
+ * The tool's answer to a validated input, with the evaluation when there is one (for the audit
+ * log). The bench's answer floor serves these answers precomputed.
+ */
+export async function evaluationAnswer(
+  input: EvaluateInput,
+): Promise<{ result: CallToolResult; evaluation?: Evaluation }> {
+  const { evaluate, evaluationText, codeProblems, codeProblemsText } = await engine();
+  const problems = codeProblems(input);
+  if (problems.length > 0) return { result: toolError(codeProblemsText(NAME, problems)) };
+  const evaluation = evaluate(input);
+  return { result: toolResult(evaluation, evaluationText(evaluation)), evaluation };
+}
+
 export const evaluateSIJointRfaTool: Registration = {
   kind: "tool",
   name: NAME,
@@ -43,12 +59,9 @@ export const evaluateSIJointRfaTool: Registration = {
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {
-        const { evaluate, evaluationText, codeProblems, codeProblemsText } = await engine();
-        const problems = codeProblems(input);
-        if (problems.length > 0) return toolError(codeProblemsText(NAME, problems));
-        const evaluation = evaluate(input);
-        auditLog?.append(evaluation);
-        return toolResult(evaluation, evaluationText(evaluation));
+        const { result, evaluation } = await evaluationAnswer(input);
+        if (evaluation) auditLog?.append(evaluation);
+        return result;
       },
     );
   },

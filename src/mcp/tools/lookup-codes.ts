@@ -1,3 +1,4 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
 import { lazy } from "../../util/lazy.js";
@@ -58,6 +59,15 @@ const DESCRIPTION = [
   "Every answer names the release it comes from. Read-only and offline.",
 ].join(" ");
 
+/** The tool's answer to a validated input (also served precomputed by the bench's answer floor). */
+export async function lookupCodesAnswer(
+  input: z.output<typeof LookupCodesInputSchema>,
+): Promise<CallToolResult> {
+  const { codeData, lookupCodes, lookupText, withDiagnosisClassifications } = await codes();
+  const output = withDiagnosisClassifications(lookupCodes(codeData(), input));
+  return toolResult(output, lookupText(output));
+}
+
 export const lookupCodesTool: Registration = {
   kind: "tool",
   name: "lookupCodes",
@@ -71,11 +81,7 @@ export const lookupCodesTool: Registration = {
         outputSchema: LookupCodesOutputSchema,
         annotations: READ_ONLY_LOCAL,
       },
-      async (input) => {
-        const { codeData, lookupCodes, lookupText, withDiagnosisClassifications } = await codes();
-        const output = withDiagnosisClassifications(lookupCodes(codeData(), input));
-        return toolResult(output, lookupText(output));
-      },
+      lookupCodesAnswer,
     );
   },
 };
