@@ -114,16 +114,24 @@ export function evaluate(input: EvaluateInput): Evaluation {
     rank,
   ).filter((id) => !governing.includes(id));
 
-  const notes = new Map<string, { passageId: string; role: "governing" | "supporting"; note: string }>();
-  for (const p of decided) {
+  const notes = new Map<
+    string,
+    { passageId: string; role: "governing" | "supporting"; note: string; services: string[] }
+  >();
+  for (const o of outcomes) {
+    if (!o.chosen) continue;
+    const p = o.chosen.pathway;
     for (const [role, uses] of [
       ["governing", p.governing],
       ["supporting", p.supporting],
     ] as const) {
       for (const use of uses) {
         if (!use.note) continue;
-        const entry = { passageId: use.passageId, role, note: fill(use.note) };
-        notes.set(`${entry.passageId}\u0000${role}\u0000${entry.note}`, entry);
+        const note = fill(use.note);
+        const key = `${use.passageId}\u0000${role}\u0000${note}`;
+        const entry = notes.get(key) ?? { passageId: use.passageId, role, note, services: [] };
+        if (!entry.services.includes(o.scope.code)) entry.services = [...entry.services, o.scope.code].sort();
+        notes.set(key, entry);
       }
     }
   }

@@ -227,7 +227,16 @@ export const EvaluationSchema = z.object({
   conflictingEvidence: z.array(ConflictingEvidenceSchema).describe(BY_RANK),
   /** Why a governing or supporting passage is cited, and its limits (e.g. indirect, unofficial copy). */
   evidenceNotes: z
-    .array(z.object({ passageId: z.string(), role: z.enum(["governing", "supporting"]), note: z.string() }))
+    .array(
+      z.object({
+        passageId: z.string(),
+        role: z.enum(["governing", "supporting"]),
+        note: z.string(),
+        services: z
+          .array(z.string())
+          .describe("the codes of the services whose evidence this note explains, sorted"),
+      }),
+    )
     .describe(`${BY_RANK}, then role, then note`),
   pitfalls: z.array(PitfallSchema).describe("sorted by id"),
   alternatives: z.array(AlternativeSchema).describe("sorted by id"),

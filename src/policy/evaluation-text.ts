@@ -86,10 +86,11 @@ export function evaluationText(e: Evaluation): string {
   }
 
   const noteFor = (passageId: string, role: "governing" | "supporting"): string => {
-    const notes = e.evidenceNotes
-      .filter((n) => n.passageId === passageId && n.role === role)
-      .map((n) => n.note);
-    return notes.length > 0 ? `: ${notes.join("; ")}` : "";
+    const notes = e.evidenceNotes.filter((n) => n.passageId === passageId && n.role === role);
+    // Different notes for different services say which service each is about.
+    const shown =
+      notes.length > 1 ? notes.map((n) => `(${n.services.join(", ")}) ${n.note}`) : notes.map((n) => n.note);
+    return shown.length > 0 ? `: ${shown.join("; ")}` : "";
   };
   out.push("", "Governing evidence:");
   if (e.governingEvidence.length === 0) out.push("- none (no service was decided on governing evidence)");

@@ -82,6 +82,13 @@ describe("reference case over stdio (golden transcript)", () => {
     expect(notes).toMatch(/acr-saa-spartan-2019#local-gc-sacroiliitis: .*only for active sacroiliitis in axial spondyloarthritis/);
     expect(notes).toMatch(/acr-saa-spartan-2019#systemic-gc: .*strongly against systemic glucocorticoids/);
     expect(notes).toMatch(/nice-qs155#statement6: .*medial branch \(facet\)/);
+    // NICE's facet exception is about the RFA; the same passage supports the injection for another reason.
+    const nice = evaluation.evidenceNotes.filter((n) => n.passageId === "nice-qs155#statement6");
+    expect(nice.map((n) => [n.services, /medial branch/.test(n.note)])).toEqual([
+      [["64625"], true],
+      [["J1100"], false],
+    ]);
+    expect(textOf(result)).toMatch(/nice-qs155#statement6: \(64625\) NICE .*medial branch.*; \(J1100\) NICE /);
   });
 
   it("shows Olivier 2023 as conflicting and superseded, with its reason", () => {

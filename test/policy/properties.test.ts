@@ -163,6 +163,7 @@ describe("evaluation properties (fast-check)", () => {
           "governingEvidence",
           "supportingEvidence",
           "conflictingEvidence",
+          "evidenceNotes",
           "pitfalls",
           "alternatives",
           "missingInformation",
