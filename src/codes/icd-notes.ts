@@ -1,5 +1,6 @@
 import type { NoteSet } from "./icd-notes-schema.js";
 import type { CodeData } from "./load-code-data.js";
+import { LIST_NOTE_KINDS } from "./lookup-result-schema.js";
 import type { CodeResult } from "./lookup-result-schema.js";
 
 type Notes = Pick<CodeResult, "excludes1" | "excludes2" | "notes" | "notesComplete">;
@@ -20,14 +21,7 @@ export function icdNotes(data: CodeData, chain: string[], blocks: string[]): Not
     if (!set) return;
     for (const text of set.excludes1 ?? []) excludes1.push({ text, from });
     for (const text of set.excludes2 ?? []) excludes2.push({ text, from });
-    for (const kind of [
-      "includes",
-      "inclusionTerm",
-      "codeFirst",
-      "useAdditionalCode",
-      "codeAlso",
-      "sevenChrNote",
-    ] as const) {
+    for (const kind of LIST_NOTE_KINDS) {
       for (const text of set[kind] ?? []) notes.push({ kind, text, from });
     }
     for (const [ch, meaning] of Object.entries(set.sevenChrDef ?? {}))

@@ -33,17 +33,19 @@ const NoteSchema = z.object({
     ),
 });
 
+/** Tabular-list note kinds that are lists of texts, in the order a code's notes are listed. */
+export const LIST_NOTE_KINDS = [
+  "includes",
+  "inclusionTerm",
+  "codeFirst",
+  "useAdditionalCode",
+  "codeAlso",
+  "sevenChrNote",
+] as const;
+
 const OtherNoteSchema = NoteSchema.extend({
   kind: z
-    .enum([
-      "includes",
-      "inclusionTerm",
-      "codeFirst",
-      "useAdditionalCode",
-      "codeAlso",
-      "sevenChrNote",
-      "sevenChrDef",
-    ])
+    .enum([...LIST_NOTE_KINDS, "sevenChrDef"])
     .describe(
       "Tabular-list element: includes, inclusion term, code first, use additional code, code also, 7th-character note or definition.",
     ),
