@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { layerRules } from "./eslint.layers.js";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "corpus/**", "coverage/**", ".tmp/**"] },
@@ -16,12 +17,13 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["error", "warn"] }],
     },
   },
+  ...layerRules,
   {
     files: ["tools/**", "bench/**", "test/**"],
     rules: { "no-console": "off" },
   },
   {
-    files: ["eslint.config.js"],
+    files: ["eslint.config.js", "eslint.layers.js"],
     ...tseslint.configs.disableTypeChecked,
   },
 );

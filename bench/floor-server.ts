@@ -1,18 +1,56 @@
 // The answer floor for `npm run bench`: the bare SDK server of bench/bare-server.ts, plus our tools'
-// names with our input and output schemas, each answering the bench's timed calls from answers
-// computed once at start by our own code. A call to it costs what the SDK and the wire cost for
-// that exact answer (input validation, output-schema check, JSON encoding, the pipe, decoding) and
-// nothing of our work, so ours minus the floor is what our server itself adds.
+// names with our input and output schemas, each answering the bench's timed calls with the answers
+// our own server gave them at this server's start (asked in memory, through a real client). A call
+// to it costs what the SDK and the wire cost for that exact answer (input validation, output-schema
+// check, JSON encoding, the pipe, decoding) and nothing of our work, so ours minus the floor is what
+// our server itself adds.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { LookupCodesInputSchema } from "../src/codes/lookup-input-schema.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
-import { evaluationAnswer } from "../src/mcp/tools/evaluate-si-joint-rfa.js";
-import { LookupCodesInputSchema, lookupCodesAnswer } from "../src/mcp/tools/lookup-codes.js";
-import { toolError } from "../src/mcp/tool-result.js";
-import { EvaluateInputSchema, EvaluationSchema } from "../src/policy/evaluation-schema.js";
+import { EvaluationSchema } from "../src/engine/evaluation-schema.js";
+import { SHIPPED_FAMILIES } from "../src/families/shipped.js";
+import { loadKnowledge } from "../src/knowledge/knowledge.js";
+import { serverContext } from "../src/mcp/context.js";
+import { createServer } from "../src/mcp/server.js";
+import { corpusDir } from "../src/util/package-root.js";
 import { TIMED_CALLS } from "./calls.js";
+
+const { knowledge, problems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES);
+if (!knowledge) throw new Error(`the corpus failed verification: ${problems.join("; ")}`);
+const context = serverContext(knowledge);
+
+/** Our server's answers to the timed calls, keyed by tool name and arguments. */
+async function ourAnswers(): Promise<Map<string, CallToolResult>> {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await createServer(context).connect(serverSide);
+  const client = new Client({ name: "answer-floor", version: "1.0.0" });
+  await client.connect(clientSide);
+  const answers = new Map<string, CallToolResult>();
+  for (const call of Object.values(TIMED_CALLS))
+    answers.set(JSON.stringify([call.name, call.arguments]), (await client.callTool(call)) as CallToolResult);
+  await client.close();
+  return answers;
+}
+
+const answers = await ourAnswers();
+const notTimed: CallToolResult = {
+  content: [{ type: "text", text: "the answer-floor server answers only the bench's timed calls" }],
+  isError: true,
+};
+const timed = (name: string) => (args: unknown) =>
+  answers.get(JSON.stringify([name, TIMED_CALLS_ARGS.get(JSON.stringify([name, args]))])) ?? notTimed;
+
+// Arguments as the client sends them, by the JSON of the parsed input the tool handler sees.
+const TIMED_CALLS_ARGS = new Map<string, unknown>();
+for (const call of Object.values(TIMED_CALLS)) {
+  const schema = call.name === "lookupCodes" ? LookupCodesInputSchema : context.caseSchema;
+  TIMED_CALLS_ARGS.set(JSON.stringify([call.name, schema.parse(call.arguments)]), call.arguments);
+}
 
 const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
 server.registerTool(
@@ -20,38 +58,14 @@ server.registerTool(
   { description: "Echo the message back.", inputSchema: { message: z.string() } },
   ({ message }) => ({ content: [{ type: "text", text: message }] }),
 );
-
-/** Our tool's own answers to the bench's timed calls of `name`, by the JSON of the parsed input. */
-async function fixed<I>(
-  name: string,
-  parse: (args: unknown) => I,
-  answer: (input: I) => Promise<CallToolResult>,
-): Promise<Map<string, CallToolResult>> {
-  const answers = new Map<string, CallToolResult>();
-  for (const call of Object.values(TIMED_CALLS)) {
-    if (call.name !== name) continue;
-    const input = parse(call.arguments);
-    answers.set(JSON.stringify(input), await answer(input));
-  }
-  return answers;
-}
-
-const lookups = await fixed("lookupCodes", (args) => LookupCodesInputSchema.parse(args), lookupCodesAnswer);
-const evaluations = await fixed(
-  "evaluateSIJointRFA",
-  (args) => EvaluateInputSchema.parse(args),
-  async (input) => (await evaluationAnswer(input)).result,
-);
-const notTimed = toolError("the answer-floor server answers only the bench's timed calls");
-
 server.registerTool(
   "lookupCodes",
   { inputSchema: LookupCodesInputSchema, outputSchema: LookupCodesOutputSchema },
-  (input) => lookups.get(JSON.stringify(input)) ?? notTimed,
+  timed("lookupCodes"),
 );
 server.registerTool(
   "evaluateSIJointRFA",
-  { inputSchema: EvaluateInputSchema, outputSchema: EvaluationSchema },
-  (input) => evaluations.get(JSON.stringify(input)) ?? notTimed,
+  { inputSchema: context.caseSchema, outputSchema: EvaluationSchema },
+  timed("evaluateSIJointRFA"),
 );
 await server.connect(new StdioServerTransport());

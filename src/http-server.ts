@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from "express";
 import { hostHeaderValidation } from "@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { createServer } from "./mcp/server.js";
-import type { ServerOptions } from "./mcp/server-options.js";
+import type { ServerContext } from "./mcp/context.js";
 
 export interface HttpSettings {
   host: string;
@@ -85,7 +85,7 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
 }
 
 /** The express app: Host validation, then the bearer token, then the body, then MCP. */
-export function createHttpApp(settings: HttpSettings, options: ServerOptions): express.Express {
+export function createHttpApp(settings: HttpSettings, context: ServerContext): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(hostHeaderValidation(acceptedHostNames(settings)));
@@ -94,7 +94,7 @@ export function createHttpApp(settings: HttpSettings, options: ServerOptions): e
 
   // Stateless: one server and transport per request, so concurrent requests never share protocol state.
   app.post("/mcp", async (req: Request, res: Response) => {
-    const server = createServer(options);
+    const server = createServer(context);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
@@ -125,10 +125,10 @@ export function createHttpApp(settings: HttpSettings, options: ServerOptions): e
 }
 
 /** Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. */
-export async function startHttpServer(settings: HttpSettings, options: ServerOptions): Promise<Server> {
+export async function startHttpServer(settings: HttpSettings, context: ServerContext): Promise<Server> {
   const problem = httpSettingsProblem(settings);
   if (problem) throw new Error(problem);
-  const app = createHttpApp(settings, options);
+  const app = createHttpApp(settings, context);
   return new Promise((resolve, reject) => {
     const listener = app.listen(settings.port, settings.host, (error?: Error) => {
       if (error) reject(error);

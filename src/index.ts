@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
+import { SHIPPED_FAMILIES } from "./families/shipped.js";
+import { loadKnowledge } from "./knowledge/knowledge.js";
+import { serverContext } from "./mcp/context.js";
 import { toolNames } from "./mcp/server.js";
-import type { ServerOptions } from "./mcp/server-options.js";
-import { runStartupChecks } from "./startup-checks.js";
 import { serveStdio } from "./stdio-server.js";
+import { corpusDir } from "./util/package-root.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 // stdout carries JSON-RPC only: every diagnostic goes to stderr.
@@ -31,8 +33,8 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
 
-  const problems = runStartupChecks();
-  if (problems.length > 0) {
+  const { knowledge, problems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES);
+  if (!knowledge) {
     say(
       `${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
     );
@@ -41,11 +43,12 @@ async function main(): Promise<number | undefined> {
   }
 
   // Opened (and its tail checked) only when asked for: most starts need no audit code at all.
-  const options: ServerOptions = {};
+  let audit;
   if (cli.auditLogPath) {
     const { AuditLog } = await import("./audit/audit-log.js");
-    options.auditLog = new AuditLog(cli.auditLogPath);
+    audit = new AuditLog(cli.auditLogPath);
   }
+  const context = serverContext(knowledge, { audit });
   if (cli.http) {
     const token = process.env.MNM_HTTP_TOKEN || undefined;
     const allowedHosts = process.env.MNM_ALLOWED_HOSTS?.split(",")
@@ -64,7 +67,7 @@ async function main(): Promise<number | undefined> {
       say(`${SERVER_NAME}: ${problem}`);
       return 2;
     }
-    const listener = await startHttpServer(settings, options);
+    const listener = await startHttpServer(settings, context);
     const stop = (): void => {
       listener.close();
       listener.closeAllConnections();
@@ -83,7 +86,7 @@ async function main(): Promise<number | undefined> {
 
   // The client went away: nothing left to answer.
   process.stdout.on("error", () => process.exit(0));
-  await serveStdio(options, (line) => say(`${SERVER_NAME}: ${line}`));
+  await serveStdio(context, (line) => say(`${SERVER_NAME}: ${line}`));
   say(`${SERVER_NAME} ${SERVER_VERSION} ready on stdio; tools: ${toolNames().join(", ")}`);
   return undefined;
 }

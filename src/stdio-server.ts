@@ -1,6 +1,6 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createServer } from "./mcp/server.js";
-import type { ServerOptions } from "./mcp/server-options.js";
+import type { ServerContext } from "./mcp/context.js";
 
 /**
  * A transport error as one line for stderr. Error messages can quote the offending input
@@ -19,8 +19,8 @@ export function describeStdioError(error: Error): string {
  * buffer limit; the server then reconnects on a fresh transport so one oversized message does not
  * end the session.
  */
-export async function serveStdio(options: ServerOptions, log: (line: string) => void): Promise<void> {
-  const server = createServer(options);
+export async function serveStdio(context: ServerContext, log: (line: string) => void): Promise<void> {
+  const server = createServer(context);
   const connect = async (): Promise<void> => {
     await server.connect(new StdioServerTransport());
     process.stdin.resume();

@@ -1,5 +1,5 @@
 import type { LetterContext } from "../src/letters/context-schema.js";
-import type { EvaluateInput } from "../src/policy/evaluation-schema.js";
+import type { SiJointClinical } from "../src/families/si-joint/input.js";
 
 /**
  * The reference case as evaluateSIJointRFA input (from reference-case.md in the shared research):
@@ -19,7 +19,10 @@ export const REFERENCE_CASE = {
     provocativeTests: { positive: 3 },
     priorRFA: [{ reliefPercent: [40, 50], durationMonths: 6 }],
   },
-} satisfies EvaluateInput;
+} satisfies {
+  request: { services: { code: string; units?: number }[]; diagnoses: string[] };
+  clinical: SiJointClinical;
+};
 
 /** The reference case's codes, as the demo looks them up. */
 export const REFERENCE_CODES = ["64625", "J1100", "M53.3", "M47.817"];

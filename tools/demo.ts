@@ -99,7 +99,7 @@ try {
       ? await step(
           served,
           "draftDeterminationLetter",
-          { evaluation: evaluated.structured, context: REFERENCE_LETTER_CONTEXT },
+          { case: REFERENCE_CASE, context: REFERENCE_LETTER_CONTEXT },
           "a draft for an employer (ERISA) plan",
         )
       : undefined;

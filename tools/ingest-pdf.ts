@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { checkManifest } from "../src/corpus/integrity.js";
+import { verifyCorpusFiles } from "../src/corpus/integrity.js";
 import { loadEvidence } from "../src/corpus/load-evidence.js";
 import { sha256Hex } from "../src/corpus/manifest.js";
 import { evidenceFilePath } from "../src/corpus/paths.js";
@@ -143,7 +143,8 @@ export async function ingestPdf(argv: string[]): Promise<IngestResult> {
   };
   writeEvidenceFile(corpus, file);
   const manifest = writeManifest(corpus);
-  const problems = [...checkManifest(corpus), ...loadEvidence(corpus).problems];
+  const verified = verifyCorpusFiles(corpus);
+  const problems = [...verified.problems, ...loadEvidence(verified.files).problems];
   if (problems.length > 0)
     throw new Error(`the corpus failed verification after ingestion:\n  - ${problems.join("\n  - ")}`);
   return {

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from "../policy/canonical-json.js";
+import { canonicalJson, sha256Hex } from "../engine/canonical-json.js";
 import type { AuditRecord } from "./audit-record.js";
 import { AuditRecordSchema, GENESIS_HASH } from "./audit-record.js";
 

@@ -1,5 +1,5 @@
 import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
-import type { Evaluation } from "../policy/evaluation-schema.js";
+import type { Evaluation } from "../engine/evaluation-schema.js";
 import { recordHash } from "./audit-chain.js";
 import type { AuditRecord } from "./audit-record.js";
 import { AuditRecordSchema, GENESIS_HASH } from "./audit-record.js";

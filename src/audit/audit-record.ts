@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DeterminationSchema } from "../policy/evaluation-schema.js";
+import { DeterminationSchema } from "../engine/evaluation-schema.js";
 
 /** The hash a chain starts from (the prevHash of line 1). */
 export const GENESIS_HASH = "0".repeat(64);

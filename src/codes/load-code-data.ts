@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { corpusDir } from "../util/package-root.js";
 import { CptPlainLanguageSchema } from "./cpt-plain-language-schema.js";
 import type { CptPlainLanguage } from "./cpt-plain-language-schema.js";
 import { parseHcpcsTable } from "./hcpcs-table.js";
@@ -10,6 +9,7 @@ import { ShippedNotesSchema } from "./icd-notes-schema.js";
 import type { ShippedNotes } from "./icd-notes-schema.js";
 import { parseIcdTable } from "./icd10cm-table.js";
 import type { IcdTable } from "./icd10cm-table.js";
+import type { VerifiedFiles } from "../corpus/verified-files.js";
 import { CODE_FILES, CodeReleasesSchema } from "./release-manifest.js";
 import type { CodeReleases, DataFile } from "./release-manifest.js";
 
@@ -24,21 +24,16 @@ export interface CodeData {
   hcpcsNotes: Map<string, string>;
 }
 
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, "utf8"));
+/** Reads one file of a code-data folder by its name under codes/. */
+export type CodeFileReader = (file: string) => Buffer;
+
+function readJson(read: CodeFileReader, file: string): unknown {
+  return JSON.parse(read(file).toString("utf8"));
 }
 
-export function readReleases(dir: string): CodeReleases {
-  return CodeReleasesSchema.parse(readJson(join(dir, CODE_FILES.releases)));
-}
-
-export function readCpt(dir: string): CptPlainLanguage {
-  return CptPlainLanguageSchema.parse(readJson(join(dir, CODE_FILES.cpt)));
-}
-
-/** A data file's text, refused unless its bytes and sha256 are those the manifest recorded. */
-function checkedText(dir: string, file: DataFile): string {
-  const bytes = readFileSync(join(dir, file.file));
+/** A data file's text, refused unless its bytes and sha256 are those releases.json records. */
+function checkedText(read: CodeFileReader, file: DataFile): string {
+  const bytes = read(file.file);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (bytes.length !== file.bytes || sha256 !== file.sha256) {
     throw new Error(
@@ -48,30 +43,30 @@ function checkedText(dir: string, file: DataFile): string {
   return bytes.toString("utf8");
 }
 
-/** Reads and checks the code data in `dir` (no caching). */
-export function loadCodeData(dir: string): CodeData {
-  const releases = readReleases(dir);
+/** Parses and checks the code data a reader gives (no caching). */
+export function readCodeData(read: CodeFileReader): CodeData {
+  const releases = CodeReleasesSchema.parse(readJson(read, CODE_FILES.releases));
   const icdRelease = releases.icd10cm;
   const icd = parseIcdTable(
-    checkedText(dir, icdRelease.codes),
-    checkedText(dir, icdRelease.chapters.data),
-    checkedText(dir, icdRelease.blocks.data),
+    checkedText(read, icdRelease.codes),
+    checkedText(read, icdRelease.chapters.data),
+    checkedText(read, icdRelease.blocks.data),
   );
   const billable = icd.billable.reduce((n, b) => n + b, 0);
   if (billable !== icdRelease.billableCount || icd.size - billable !== icdRelease.headerCount) {
     throw new Error("corpus/codes/icd10cm.tsv: billable or header count differs from releases.json");
   }
   const notes = icdRelease.notes
-    ? ShippedNotesSchema.parse(JSON.parse(checkedText(dir, icdRelease.notes.data)))
+    ? ShippedNotesSchema.parse(JSON.parse(checkedText(read, icdRelease.notes.data)))
     : null;
-  const hcpcs = parseHcpcsTable(checkedText(dir, releases.hcpcs.codes));
+  const hcpcs = parseHcpcsTable(checkedText(read, releases.hcpcs.codes));
   if (
     hcpcs.procedures.size !== releases.hcpcs.procedureCount ||
     hcpcs.modifiers.size !== releases.hcpcs.modifierCount
   ) {
     throw new Error("corpus/codes/hcpcs.tsv: procedure or modifier count differs from releases.json");
   }
-  const cpt = readCpt(dir);
+  const cpt = CptPlainLanguageSchema.parse(readJson(read, CODE_FILES.cpt));
   return {
     releases,
     icd,
@@ -83,19 +78,22 @@ export function loadCodeData(dir: string): CodeData {
   };
 }
 
-const loaded = new Map<string, CodeData>();
-let last: { corpus: string; data: CodeData } | undefined;
+/** Reads and checks the code data in a codes folder (importer output; no caching). */
+export function loadCodeData(dir: string): CodeData {
+  return readCodeData((file) => readFileSync(join(dir, file)));
+}
 
-/** The shipped code data, loaded on first use (keeps server start-up fast) and then kept. */
-export function codeData(): CodeData {
-  const corpus = corpusDir();
-  if (last?.corpus === corpus) return last.data;
-  const dir = join(corpus, "codes");
-  let data = loaded.get(dir);
-  if (!data) {
-    data = loadCodeData(dir);
-    loaded.set(dir, data);
+/**
+ * The code sets of a verified corpus: the release facts at hand, the tables parsed on first use
+ * (start-up stays fast) from bytes that must still have the hashes the start verified.
+ */
+export class CodeSets {
+  private data: CodeData | undefined;
+
+  constructor(private readonly files: VerifiedFiles) {}
+
+  get(): CodeData {
+    this.data ??= readCodeData((file) => this.files.bytes(`codes/${file}`));
+    return this.data;
   }
-  last = { corpus, data };
-  return data;
 }

@@ -1,4 +1,3 @@
-import { BoundedCache, deepFreeze } from "./bounded-cache.js";
 import { dottedIcd, normalizeCode } from "./code-shapes.js";
 import { hcpcsRef, icdRef } from "./code-refs.js";
 import type { HcpcsEntry } from "./hcpcs-table.js";
@@ -137,24 +136,8 @@ function cpt(data: CodeData, input: string, bare: string): CodeResult {
   };
 }
 
-/** Distinct inputs whose results are kept per data set (a header's result, the largest, is about 8 kB). */
-const LOOKUP_CACHE_SIZE = 1024;
-const caches = new WeakMap<CodeData, BoundedCache<CodeResult>>();
-
-/**
- * Looks one code up in every shipped release; never throws for odd input. The result is a pure
- * function of the input and the data, so it is built once, frozen and reused for the same input.
- */
+/** Looks one code up in every shipped release; never throws for odd input. */
 export function lookupCode(data: CodeData, input: string): CodeResult {
-  let cache = caches.get(data);
-  if (!cache) {
-    cache = new BoundedCache(LOOKUP_CACHE_SIZE);
-    caches.set(data, cache);
-  }
-  return cache.get(input, () => deepFreeze(buildResult(data, input)));
-}
-
-function buildResult(data: CodeData, input: string): CodeResult {
   const { bare, shape } = normalizeCode(input);
   const { icd, hcpcs } = data;
   switch (shape) {

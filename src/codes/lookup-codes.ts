@@ -1,4 +1,3 @@
-import { deepFreeze } from "./bounded-cache.js";
 import { searchCodes } from "./code-search.js";
 import type { CodeData } from "./load-code-data.js";
 import { cptReleaseLabel, lookupCode } from "./lookup-code.js";
@@ -10,8 +9,6 @@ export interface LookupRequest {
   limit?: number | undefined;
 }
 
-const releaseSummaries = new WeakMap<CodeData, LookupCodesOutput["release"]>();
-
 /** Where the shipped tabular notes stop, in one sentence (from the notes data itself). */
 function notesCoverage(data: CodeData): string {
   const notes = data.notes;
@@ -21,15 +18,13 @@ function notesCoverage(data: CodeData): string {
 }
 
 /**
- * The release block of every answer, built once per data set: the release facts and caveats in
- * short form, stated once per answer (each result carries only its release's label).
+ * The release block of every answer: the release facts and caveats in short form, stated once per
+ * answer (each result carries only its release's label).
  */
 export function releaseSummary(data: CodeData): LookupCodesOutput["release"] {
-  let summary = releaseSummaries.get(data);
-  if (summary) return summary;
   const { icd10cm, hcpcs } = data.releases;
   const dated = hcpcs.fileDate ? ` of ${hcpcs.fileDate}` : "";
-  summary = deepFreeze({
+  return {
     icd10cm: {
       label: icd10cm.label,
       inForceFrom: icd10cm.inForceFrom,
@@ -55,9 +50,7 @@ export function releaseSummary(data: CodeData): LookupCodesOutput["release"] {
       "release-verbatim": "The release's own text, verbatim (ICD-10-CM long title, HCPCS long description).",
       "project-summary": `A ${data.cpt.descriptionSource}.`,
     },
-  });
-  releaseSummaries.set(data, summary);
-  return summary;
+  };
 }
 
 /** Answers a lookupCodes request: one result per distinct code (system and canonical code), then the search matches. */

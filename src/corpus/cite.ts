@@ -13,7 +13,7 @@ export type CiteOutcome = { ok: true; output: CiteGuidelineOutput } | { ok: fals
 function resultOf(corpus: Corpus, passage: Passage, score?: number): CiteGuidelineResult {
   const source = corpus.sources.get(passage.sourceId);
   if (!source) throw new Error(`passage "${passage.id}" names unknown source "${passage.sourceId}"`);
-  const citation = citationFor(passage.id);
+  const citation = citationFor(corpus, passage.id);
   return {
     passageId: passage.id,
     sourceId: source.id,

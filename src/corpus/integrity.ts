@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { corpusDir } from "../util/package-root.js";
 import { closestIds } from "./closest-ids.js";
-import { rememberVerifiedBytes } from "./corpus-files.js";
+import type { Corpus } from "./load-evidence.js";
 import { corpusVersionOf, hashCorpusFiles, ManifestSchema } from "./manifest.js";
-import type { Manifest } from "./manifest.js";
+import type { Manifest, ManifestEntry } from "./manifest.js";
 import { MANIFEST_FILE, shownPath } from "./paths.js";
-import { CorpusLoadError, getCorpus } from "./store.js";
+import { VerifiedFiles } from "./verified-files.js";
 
 const FIX = "run npm run update-manifest after an intended change";
 
@@ -31,72 +30,55 @@ function readManifest(dir: string, problems: string[]): Manifest | undefined {
   return parsed.data;
 }
 
-// Files the start-up checks parse next (evidence, policies, letter data, the code-set manifests):
-// their verified bytes are handed on, so each is read from disk once and parsed as hashed.
-const READ_AT_START = ["evidence/sources/", "policies/", "letters/", "codes/releases.json", "codes/cpt-plain-language.json"];
+/** Files parsed at start are kept in memory as hashed; the large code tables are hashed in chunks and read again when first used. */
+function keptAtStart(path: string): boolean {
+  return path.endsWith(".json");
+}
 
 /**
- * Every file under the corpus folder must be listed in manifest.json with its sha256 and nothing
- * listed may be missing. Each file is read once; the bytes of files parsed at start are handed on.
+ * Hash every file under the corpus folder once and hold it against manifest.json: every file must be
+ * listed with its sha256, and nothing listed may be missing. The files come back as found on disk
+ * (so later checks can report their own problems too); only an empty problem list makes them verified.
  */
-export function checkManifest(dir: string = corpusDir()): string[] {
+export function verifyCorpusFiles(dir: string): { files: VerifiedFiles; problems: string[] } {
   const problems: string[] = [];
   const manifest = readManifest(dir, problems);
-  if (!manifest) return problems;
-  const listed = new Map(manifest.files.map((f) => [f.path, f]));
-  if (listed.size !== manifest.files.length) problems.push(`${shownPath(MANIFEST_FILE)}: a path is listed twice`);
-  if (manifest.version !== corpusVersionOf(manifest.files)) {
-    problems.push(`${shownPath(MANIFEST_FILE)}: the version hash does not match the file list (${FIX})`);
+  const onDisk = hashCorpusFiles(dir, keptAtStart);
+  const entries = new Map<string, ManifestEntry>();
+  const kept = new Map<string, Buffer>();
+  for (const file of onDisk) {
+    entries.set(file.path, { path: file.path, sha256: file.sha256, bytes: file.bytes });
+    if (file.contents) kept.set(file.path, file.contents);
   }
-  const onDisk = new Set<string>();
-  const readAtStart = (path: string): boolean => READ_AT_START.some((prefix) => path.startsWith(prefix));
-  for (const file of hashCorpusFiles(dir, readAtStart)) {
-    onDisk.add(file.path);
-    const expected = listed.get(file.path);
-    if (!expected) {
-      problems.push(`${shownPath(file.path)}: not listed in the manifest (an unlisted file; ${FIX})`);
-    } else if (expected.sha256 !== file.sha256 || expected.bytes !== file.bytes) {
-      problems.push(
-        `${shownPath(file.path)}: content changed (sha256 ${file.sha256}, ${file.bytes} bytes; the manifest says ${expected.sha256}, ${expected.bytes} bytes)`,
-      );
-    } else if (file.contents) {
-      rememberVerifiedBytes(file.path, file.contents, dir);
+  if (manifest) {
+    const listed = new Map(manifest.files.map((f) => [f.path, f]));
+    if (listed.size !== manifest.files.length) problems.push(`${shownPath(MANIFEST_FILE)}: a path is listed twice`);
+    if (manifest.version !== corpusVersionOf(manifest.files)) {
+      problems.push(`${shownPath(MANIFEST_FILE)}: the version hash does not match the file list (${FIX})`);
+    }
+    for (const file of onDisk) {
+      const expected = listed.get(file.path);
+      if (!expected) {
+        problems.push(`${shownPath(file.path)}: not listed in the manifest (an unlisted file; ${FIX})`);
+      } else if (expected.sha256 !== file.sha256 || expected.bytes !== file.bytes) {
+        problems.push(
+          `${shownPath(file.path)}: content changed (sha256 ${file.sha256}, ${file.bytes} bytes; the manifest says ${expected.sha256}, ${expected.bytes} bytes)`,
+        );
+      }
+    }
+    for (const path of listed.keys()) {
+      if (!entries.has(path)) problems.push(`${shownPath(path)}: listed in the manifest but missing`);
     }
   }
-  for (const path of listed.keys()) {
-    if (!onDisk.has(path)) problems.push(`${shownPath(path)}: listed in the manifest but missing`);
-  }
-  return problems;
-}
-
-/** Schema, empty-quote, duplicate-id and reference checks of the evidence (see load-evidence.ts). */
-export function checkEvidence(): string[] {
-  try {
-    getCorpus();
-    return [];
-  } catch (error) {
-    if (error instanceof CorpusLoadError) return error.problems;
-    return [`evidence corpus: ${error instanceof Error ? error.message : String(error)}`];
-  }
-}
-
-/** The start-up check: file integrity first, then the evidence itself. */
-export function checkCorpusIntegrity(): string[] {
-  return [...checkManifest(), ...checkEvidence()];
+  return { files: new VerifiedFiles(dir, manifest?.version ?? "", entries, kept), problems };
 }
 
 /**
- * For other corpus data (policies, letters) that cites passages: one problem per id that does not
- * resolve, naming the closest known ids. Empty when every id resolves.
+ * For corpus data that cites passages (profiles, diagnosis classes, letters): one problem per id that
+ * does not resolve, naming the closest known ids. Empty when every id resolves.
  */
-export function checkPassageIds(ids: readonly string[]): string[] {
-  let known: ReadonlyMap<string, unknown>;
-  try {
-    known = getCorpus().passages;
-  } catch (error) {
-    return [`cannot check passage ids: ${error instanceof Error ? error.message : String(error)}`];
-  }
+export function checkPassageIds(corpus: Corpus, ids: readonly string[]): string[] {
   return ids
-    .filter((id) => !known.has(id))
-    .map((id) => `unknown passage id "${id}" (closest: ${closestIds(id, known.keys()).join(", ")})`);
+    .filter((id) => !corpus.passages.has(id))
+    .map((id) => `unknown passage id "${id}" (closest: ${closestIds(id, corpus.passages.keys()).join(", ")})`);
 }

@@ -1,11 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import type { z } from "zod";
-import { readCorpusText } from "./corpus-files.js";
-import { ManifestSchema } from "./manifest.js";
-import { EVIDENCE_SOURCES_DIR, MANIFEST_FILE, shownPath } from "./paths.js";
+import { EVIDENCE_SOURCES_DIR, shownPath } from "./paths.js";
 import { EvidenceFileSchema } from "./schemas.js";
 import type { EvidenceOrigin, Passage, Source } from "./schemas.js";
+import type { VerifiedFiles } from "./verified-files.js";
 
 /** The evidence corpus in memory. Sources are ordered by id; passages by source id, then document order. */
 export interface Corpus {
@@ -36,43 +33,26 @@ function parseJson(file: string, text: string, problems: string[]): unknown {
   }
 }
 
-function readVersion(dir: string, problems: string[]): string {
-  if (!existsSync(join(dir, MANIFEST_FILE))) {
-    problems.push(`${shownPath(MANIFEST_FILE)}: missing (run npm run update-manifest)`);
-    return "";
-  }
-  const parsed = ManifestSchema.safeParse(parseJson(MANIFEST_FILE, readCorpusText(MANIFEST_FILE, dir), problems), {
-    jitless: true,
-  });
-  if (!parsed.success) {
-    problems.push(...issues(MANIFEST_FILE, parsed.error));
-    return "";
-  }
-  return parsed.data.version;
-}
-
 /** Read, validate and cross-check every evidence file; a corpus is returned only when nothing is wrong. */
-export function loadEvidence(dir: string): LoadResult {
+export function loadEvidence(files: VerifiedFiles): LoadResult {
   const problems: string[] = [];
-  const version = readVersion(dir, problems);
+  const version = files.version;
   const sources = new Map<string, Source>();
   const passages = new Map<string, Passage>();
   const origins = new Map<string, EvidenceOrigin>();
   const bySource = new Map<string, Passage[]>();
   const where = new Map<string, string>();
 
-  const folder = join(dir, ...EVIDENCE_SOURCES_DIR.split("/"));
-  const names = existsSync(folder)
-    ? readdirSync(folder)
-        .filter((n) => n.endsWith(".json"))
-        .sort()
-    : [];
+  const names = files
+    .list(`${EVIDENCE_SOURCES_DIR}/`)
+    .map((path) => path.slice(EVIDENCE_SOURCES_DIR.length + 1))
+    .filter((n) => n.endsWith(".json") && !n.includes("/"));
   if (names.length === 0) problems.push(`${shownPath(EVIDENCE_SOURCES_DIR)}/: no evidence files`);
 
   for (const name of names) {
     const relative = `${EVIDENCE_SOURCES_DIR}/${name}`;
     const file = shownPath(relative);
-    const json = parseJson(relative, readCorpusText(relative, dir), problems);
+    const json = parseJson(relative, files.text(relative), problems);
     if (json === undefined) continue;
     // Parsed once per process: zod's compiled fast path would cost more than it saves.
     const parsed = EvidenceFileSchema.safeParse(json, { jitless: true });

@@ -47,7 +47,7 @@ export function sourceMarkdown(corpus: Corpus, source: Source): string {
 
 /** A passage as readable markdown: the verbatim quote, locator, whose words it is and the full citation. */
 export function passageMarkdown(corpus: Corpus, passage: Passage): string {
-  const citation = citationFor(passage.id);
+  const citation = citationFor(corpus, passage.id);
   return [
     `# ${passage.id}`,
     "",

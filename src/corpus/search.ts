@@ -65,11 +65,12 @@ function indexFor(corpus: Corpus): MiniSearch<IndexedPassage> {
   return index;
 }
 
-let cached: { corpus: Corpus; index: MiniSearch<IndexedPassage> } | undefined;
+const indexes = new WeakMap<Corpus, MiniSearch<IndexedPassage>>();
 
 function indexOf(corpus: Corpus): MiniSearch<IndexedPassage> {
-  if (cached?.corpus !== corpus) cached = { corpus, index: indexFor(corpus) };
-  return cached.index;
+  let index = indexes.get(corpus);
+  if (!index) indexes.set(corpus, (index = indexFor(corpus)));
+  return index;
 }
 
 /** Whether a passage (and its source) passes every filter given. */

@@ -1,8 +1,6 @@
-import { corpusDir } from "../util/package-root.js";
 import { provenanceFor } from "./attribution.js";
 import type { Citation } from "./citation.js";
 import { formatCitation } from "./format-citation.js";
-import { loadEvidence } from "./load-evidence.js";
 import type { Corpus } from "./load-evidence.js";
 import { locatorOf } from "./locator.js";
 
@@ -10,32 +8,11 @@ export type { Corpus } from "./load-evidence.js";
 export type { Passage, Source } from "./schemas.js";
 export { formatCitation } from "./format-citation.js";
 
-/** Thrown when the corpus cannot be loaded; `problems` names every file and field at fault. */
-export class CorpusLoadError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the evidence corpus failed to load:\n  - ${problems.join("\n  - ")}`);
-    this.name = "CorpusLoadError";
-  }
-}
-
-let cached: { dir: string; corpus: Corpus } | undefined;
-
-/** The evidence corpus, loaded and validated once per corpus folder (MNM_CORPUS_DIR or the shipped corpus/). */
-export function getCorpus(): Corpus {
-  const dir = corpusDir();
-  if (cached?.dir === dir) return cached.corpus;
-  const { corpus, problems } = loadEvidence(dir);
-  if (!corpus) throw new CorpusLoadError(problems);
-  cached = { dir, corpus };
-  return corpus;
-}
-
 /**
  * A checkable citation of a passage. `quote` defaults to the whole passage text; it must be a
  * non-empty byte-exact substring of the stored text, or this throws (never paraphrase a quote).
  */
-export function citationFor(passageId: string, quote?: string): Citation {
-  const corpus = getCorpus();
+export function citationFor(corpus: Corpus, passageId: string, quote?: string): Citation {
   const passage = corpus.passages.get(passageId);
   if (!passage) throw new Error(`unknown passage id "${passageId}"`);
   const source = corpus.sources.get(passage.sourceId);

@@ -1,5 +1,8 @@
+import type { CodeData } from "../codes/load-code-data.js";
 import type { Corpus } from "../corpus/store.js";
-import type { Evaluation, EvaluateInput } from "../policy/evaluation-schema.js";
+import type { CaseInput } from "../engine/case-schema.js";
+import type { Evaluation } from "../engine/evaluation-schema.js";
+import type { Family } from "../families/load-family.js";
 import type { LetterContext } from "./context-schema.js";
 import type { Regime } from "./letter-data-schema.js";
 import type { LetterData } from "./letter-data.js";
@@ -9,10 +12,13 @@ import type { LetterType, Section } from "./letter-schema.js";
 export interface Compose {
   ev: Evaluation;
   ctx: LetterContext;
-  /** The evaluated case, when the letter was drafted from one (it adds side and units). */
-  input?: EvaluateInput;
+  /** The reviewed case (it adds side and units). */
+  input: CaseInput;
+  /** The family the case was reviewed under (its facts say how a letter states them). */
+  family: Family;
   regime: Regime;
-  data: LetterData;
+  letters: LetterData;
+  codes: CodeData;
   corpus: Corpus;
   type: LetterType;
 }

@@ -1,5 +1,5 @@
 import type { Corpus } from "../corpus/store.js";
-import type { CriterionResult, ServiceResult } from "../policy/evaluation-schema.js";
+import type { CriterionResult, ServiceResult } from "../engine/evaluation-schema.js";
 import { recordedStance } from "../verify/stance.js";
 import { explainCode } from "./code-explanations.js";
 import { bullets, capitalise, joinSentences, section, sentenceList, type Compose } from "./compose.js";
@@ -25,7 +25,7 @@ function decisionWord(c: Compose, s: ServiceResult): string {
 
 export function decisionSection(c: Compose): Section {
   const lines = c.ev.services.map(
-    (s) => `${capitalise(explainCode(s.code, c.data).text)}: ${decisionWord(c, s)}.`,
+    (s) => `${capitalise(explainCode(c, s.code).text)}: ${decisionWord(c, s)}.`,
   );
   return section("decision", "Our decision", [bullets(lines)]);
 }
@@ -34,8 +34,13 @@ function criteriaOf(c: Compose, code: string): CriterionResult[] {
   return c.ev.criteria.filter((k) => k.service === code);
 }
 
-function documentedFacts(criteria: readonly CriterionResult[], statuses: readonly string[]): string[] {
+function documentedFacts(
+  c: Compose,
+  criteria: readonly CriterionResult[],
+  statuses: readonly string[],
+): string[] {
   return factPhrases(
+    c.family.factByName,
     criteria.filter((k) => statuses.includes(k.status)).flatMap((k) => Object.entries(k.facts)),
   );
 }
@@ -64,13 +69,13 @@ function basisSentence(corpus: Corpus, s: ServiceResult): string | undefined {
 }
 
 function serviceReason(c: Compose, s: ServiceResult): string {
-  const name = capitalise(explainCode(s.code, c.data).text);
+  const name = capitalise(explainCode(c, s.code).text);
   const criteria = criteriaOf(c, s.code);
   const deciding = criteria.filter((k) => k.role !== "informative");
   const informative = criteria.filter((k) => k.role === "informative" && k.status === "met");
-  const shown = documentedFacts(deciding, ["met", "not-met"]);
+  const shown = documentedFacts(c, deciding, ["met", "not-met"]);
   const facts = shown.length ? `Your records show that ${sentenceList(shown)}.` : "";
-  const alsoFacts = documentedFacts(informative, ["met"]);
+  const alsoFacts = documentedFacts(c, informative, ["met"]);
   const also = alsoFacts.length
     ? `We also considered that ${sentenceList(alsoFacts)}. Under the policy this information does not change the decision.`
     : "";

@@ -1,6 +1,6 @@
 import type { Citation } from "../corpus/citation.js";
-import { getCorpus } from "../corpus/store.js";
-import type { EvaluateInput, Evaluation } from "../policy/evaluation-schema.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
+import type { Review } from "../review/review-case.js";
 import { verifyText } from "../verify/verify-text.js";
 import { checklist } from "./checklist.js";
 import { closingSections } from "./closing-sections.js";
@@ -9,7 +9,6 @@ import type { LetterContext } from "./context-schema.js";
 import { decisionSection, reasonSection } from "./decision-sections.js";
 import { evidenceSections } from "./evidence-sections.js";
 import { headerSection } from "./header-section.js";
-import { getLetterData } from "./letter-data.js";
 import type { Letter, Section } from "./letter-schema.js";
 import { LETTER_TITLES, letterTypeOf } from "./letter-type.js";
 import { rightsSections } from "./rights-sections.js";
@@ -17,9 +16,20 @@ import { rightsSections } from "./rights-sections.js";
 export const BANNER =
   "DRAFT: REQUIRES REVIEW AND SIGNATURE BY A LICENSED CLINICIAN. This is not a final determination; do not send it until a licensed clinician has reviewed, edited as needed and signed it.";
 
+export type LetterErrorCode =
+  /** The context names a regime the letter data does not have. */
+  | "unknown-regime"
+  /** A context field given for a regime it does not apply to. */
+  | "field-not-for-regime"
+  /** A quotation of the draft would not be verbatim in the corpus (a data defect: no letter is returned). */
+  | "quotation-not-verbatim";
+
 /** A letter that cannot be drafted as asked: the message names the field and the fix. */
 export class LetterError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: LetterErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = "LetterError";
   }
@@ -42,37 +52,40 @@ function assertQuotesVerbatim(markdown: string, c: Compose, intended: readonly C
   if (bad.length > 0) {
     const list = bad.map((q) => `line ${q.line}: ${q.status} (${q.quote.slice(0, 80)})`).join("; ");
     throw new LetterError(
+      "quotation-not-verbatim",
       `the draft letter would contain quotations that are not verbatim in the corpus, so no letter is returned: ${list}. ` +
-        "Pass an unmodified evaluateSIJointRFA result (or the case itself).",
+        "This is a defect of the letter data: report it.",
     );
   }
   return verification;
 }
 
-/** Draft a determination letter from an evaluation. Deterministic; never final. */
-export function draftLetter(ev: Evaluation, ctx: LetterContext, input?: EvaluateInput): Letter {
-  const corpus = getCorpus();
-  const data = getLetterData();
-  if (ev.corpusVersion !== corpus.version) {
+/** Draft a determination letter from a reviewed case. Deterministic; never final. */
+export function draftLetter(knowledge: Knowledge, review: Review, ctx: LetterContext): Letter {
+  const { corpus, letters } = knowledge;
+  const ev = review.evaluation;
+  const regime = letters.regimes.get(ctx.regime);
+  if (!regime)
     throw new LetterError(
-      `evaluation.corpusVersion: received ${JSON.stringify(ev.corpusVersion)}, expected this server's corpus version ${JSON.stringify(corpus.version)}; re-run evaluateSIJointRFA (or pass the case instead)`,
+      "unknown-regime",
+      `context.regime: no letter data for ${JSON.stringify(ctx.regime)}`,
     );
-  }
-  const regime = data.regimes.get(ctx.regime);
-  if (!regime) throw new LetterError(`context.regime: no letter data for ${JSON.stringify(ctx.regime)}`);
   if (ctx.plan?.stateAppealDeadline && !regime.needsStateAppealDeadline) {
     throw new LetterError(
+      "field-not-for-regime",
       `context.plan.stateAppealDeadline: applies only to regime "medicaid" (received regime ${JSON.stringify(ctx.regime)}, whose deadline is fixed: ${regime.deadline ?? ""}); remove it`,
     );
   }
   const c: Compose = {
     ev,
     ctx,
+    input: review.input,
+    family: review.family,
     regime,
-    data,
+    letters,
+    codes: knowledge.codes.get(),
     corpus,
     type: letterTypeOf(ev.determination),
-    ...(input ? { input } : {}),
   };
   const header = headerSection(c);
   const evidence = evidenceSections(c);

@@ -12,9 +12,6 @@ export interface EvidencePart {
   policyGaps: string[];
 }
 
-/** Medicare Advantage basic benefits follow Medicare coverage rules (42 CFR 422.101(b)). */
-const MEDICARE_POLICY = "medicare-lcd";
-
 function label(c: Compose, sourceId: string): string {
   const source = c.corpus.sources.get(sourceId);
   return source ? `${source.shortTitle ?? source.title} (${shortLabel(source)})` : sourceId;
@@ -57,13 +54,14 @@ export function evidenceSections(c: Compose): EvidencePart {
     policyGaps.push(
       `the governing policy text of ${secondary.join(", ")} is known only through a third-party summary`,
     );
+  const rules = c.regime.coverageRules;
   const maNote =
-    ctx.regime === "medicare-advantage" && ev.policy.id !== MEDICARE_POLICY
-      ? `Caution for the reviewer: Medicare Advantage plans must apply Medicare coverage rules (NCDs and LCDs) and may not apply stricter criteria (42 CFR 422.101(b)); this evaluation used the ${ev.policy.id} policy. Re-evaluate with the ${MEDICARE_POLICY} policy before deciding.`
+    rules && ev.policy.id !== rules.profile
+      ? `Caution for the reviewer: ${rules.note}; this evaluation used the ${ev.policy.id} policy. Re-evaluate with the ${rules.profile} policy before deciding.`
       : "";
-  if (maNote)
+  if (rules && maNote)
     policyGaps.push(
-      `a Medicare Advantage letter rests on the ${ev.policy.id} policy, not on Medicare coverage rules (${MEDICARE_POLICY})`,
+      `a ${c.regime.label} letter rests on the ${ev.policy.id} policy, not on ${rules.name} (${rules.profile})`,
     );
   const policy = section("policy", "The policy and evidence we used", [
     `Policy: ${ev.policy.title} (policy id ${ev.policy.id}, version ${ev.policy.version}; SHA-256 of the policy file ${ev.policy.sha256}). Evidence corpus version ${ev.corpusVersion}.`,

@@ -9,8 +9,8 @@ export interface HeaderPart {
 }
 
 function serviceLine(c: Compose, code: string, index: number): { line: string; explained: boolean } {
-  const { text, explained } = explainCode(code, c.data);
-  const requested = c.input?.request.services[index];
+  const { text, explained } = explainCode(c, code);
+  const requested = c.input.request.services[index];
   const extras = [
     requested?.laterality ? `side: ${requested.laterality}` : "",
     requested?.units ? `units requested: ${requested.units}` : "",
@@ -26,10 +26,10 @@ export function headerSection(c: Compose): HeaderPart {
     return or(value, label);
   };
   const services = ev.services.map((s, i) => serviceLine(c, s.code, i));
-  const diagnoses = ev.diagnoses.map((d) => explainCode(d.code, c.data));
+  const diagnoses = ev.diagnoses.map((d) => explainCode(c, d.code));
   const unexplained = [
     ...new Set([...ev.services.map((s) => s.code), ...ev.diagnoses.map((d) => d.code)]),
-  ].filter((code) => !c.data.plain.has(code));
+  ].filter((code) => !c.letters.plain.has(code));
   if (unexplained.length) missing.push(`a plain-language explanation of code ${unexplained.join(", ")}`);
   const lines = [
     `Date of this notice: ${need(ctx.noticeDate, "date")}`,

@@ -23,6 +23,8 @@ export const RegimeSchema = z.strictObject({
   publicAssistance: text.nullable(),
   needsConsumerAssistanceContact: z.boolean(),
   needsStateAppealDeadline: z.boolean(),
+  /** The coverage rules a letter under this regime must rest on: the profile that applies them, and why. */
+  coverageRules: z.strictObject({ name: text, profile: text, note: text }).nullable(),
   standardNotice: z.strictObject({ form: text, instruction: text }).nullable(),
   basis: z.array(text).min(1),
 });

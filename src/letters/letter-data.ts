@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { readCorpusText } from "../corpus/corpus-files.js";
-import { corpusDir } from "../util/package-root.js";
+import type { VerifiedFiles } from "../corpus/verified-files.js";
 import {
   PlainLanguageFileSchema,
   RegimesFileSchema,
@@ -18,10 +17,15 @@ export interface LetterData {
   version: string;
 }
 
-function load<T>(file: string, schema: z.ZodType<T>, dir: string, problems: string[]): T | undefined {
+function load<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  files: VerifiedFiles,
+  problems: string[],
+): T | undefined {
   let raw: unknown;
   try {
-    raw = JSON.parse(readCorpusText(file, dir)) as unknown;
+    raw = JSON.parse(files.text(file)) as unknown;
   } catch (error) {
     problems.push(`corpus/${file}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -37,10 +41,11 @@ function load<T>(file: string, schema: z.ZodType<T>, dir: string, problems: stri
   return parsed.data;
 }
 
-export function loadLetterData(dir: string): { data?: LetterData; problems: string[] } {
+/** The letter data files, validated. */
+export function loadLetterData(files: VerifiedFiles): { data?: LetterData; problems: string[] } {
   const problems: string[] = [];
-  const regimes = load(REGIMES_FILE, RegimesFileSchema, dir, problems);
-  const plain = load(PLAIN_LANGUAGE_FILE, PlainLanguageFileSchema, dir, problems);
+  const regimes = load(REGIMES_FILE, RegimesFileSchema, files, problems);
+  const plain = load(PLAIN_LANGUAGE_FILE, PlainLanguageFileSchema, files, problems);
   if (!regimes || !plain) return { problems };
   return {
     problems,
@@ -50,25 +55,4 @@ export function loadLetterData(dir: string): { data?: LetterData; problems: stri
       version: `regimes ${regimes.version}, plain language ${plain.version}`,
     },
   };
-}
-
-let cached: { dir: string; data: LetterData } | undefined;
-
-function loadOnce(dir: string): { data?: LetterData; problems: string[] } {
-  if (cached?.dir === dir) return { data: cached.data, problems: [] };
-  const loaded = loadLetterData(dir);
-  if (loaded.data) cached = { dir, data: loaded.data };
-  return loaded;
-}
-
-/** Letter data, loaded and validated once per corpus folder. */
-export function getLetterData(): LetterData {
-  const { data, problems } = loadOnce(corpusDir());
-  if (!data) throw new Error(`letter data failed to load:\n  - ${problems.join("\n  - ")}`);
-  return data;
-}
-
-/** Start-up check: the letter data files load and validate (the loaded data is kept for the tools). */
-export function checkLetterData(): string[] {
-  return loadOnce(corpusDir()).problems;
 }

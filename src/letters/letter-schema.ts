@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { CitationSchema } from "../corpus/citation.js";
-import { DeterminationSchema, EvaluateInputSchema, EvaluationSchema } from "../policy/evaluation-schema.js";
+import { DeterminationSchema } from "../engine/determination.js";
 import { VerificationSummarySchema } from "../verify/schema.js";
 import { LetterContextSchema } from "./context-schema.js";
 
-export const DraftLetterInputSchema = z.strictObject({
-  evaluation: EvaluationSchema.optional().describe(
-    "an evaluateSIJointRFA result (give this or case, not both)",
-  ),
-  case: EvaluateInputSchema.optional().describe(
-    "an evaluateSIJointRFA input, evaluated here (give this or evaluation)",
-  ),
-  context: LetterContextSchema,
-});
-export type DraftLetterInput = z.infer<typeof DraftLetterInputSchema>;
+/** The letter tool's input: the case to review (the review tool's input schema) and the letter context. */
+export function draftLetterInputSchema<C extends z.ZodType>(caseSchema: C) {
+  return z.strictObject({
+    case: caseSchema.describe(
+      "the case to review, as the review tool takes it; it is reviewed here, through the same path",
+    ),
+    context: LetterContextSchema,
+  });
+}
 
 export const LetterTypeSchema = z.enum(["denial", "approval", "request-for-information", "not-applicable"]);
 export type LetterType = z.infer<typeof LetterTypeSchema>;

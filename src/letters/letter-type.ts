@@ -1,4 +1,4 @@
-import type { Determination } from "../policy/evaluation-schema.js";
+import type { Determination } from "../engine/determination.js";
 import type { LetterType } from "./letter-schema.js";
 
 /**

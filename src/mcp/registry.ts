@@ -1,5 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { ServerOptions } from "./server-options.js";
+import type { ServerContext } from "./context.js";
 import { citeGuidelineTool } from "./tools/cite-guideline.js";
 import { evaluateSIJointRfaTool } from "./tools/evaluate-si-joint-rfa.js";
 import { lookupCodesTool } from "./tools/lookup-codes.js";
@@ -13,7 +13,7 @@ import { draftDenialLetterPrompt } from "./prompts/draft-denial-letter.js";
 export interface Registration {
   kind: "tool" | "resource" | "prompt";
   name: string;
-  register(server: McpServer, options: ServerOptions): void;
+  register(server: McpServer, context: ServerContext): void;
 }
 
 /** Everything the server serves, in the order tools/list shows it. */

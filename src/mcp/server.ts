@@ -6,9 +6,9 @@ import type {
 } from "@modelcontextprotocol/sdk/validation";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { SERVER_NAME, SERVER_VERSION } from "../version.js";
+import type { ServerContext } from "./context.js";
 import { installValidationMessages } from "./validation-messages.js";
 import { registrations } from "./registry.js";
-import type { ServerOptions } from "./server-options.js";
 
 const INSTRUCTIONS = [
   "Medical-necessity review support for sacroiliac (SI) joint procedures.",
@@ -26,7 +26,7 @@ const sharedValidator: jsonSchemaValidator = {
 };
 
 /** Build the MCP server with every tool, resource and prompt registered. No I/O happens here. */
-export function createServer(options: ServerOptions = {}): McpServer {
+export function createServer(context: ServerContext): McpServer {
   installValidationMessages();
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
@@ -36,7 +36,7 @@ export function createServer(options: ServerOptions = {}): McpServer {
       jsonSchemaValidator: sharedValidator,
     },
   );
-  for (const registration of registrations) registration.register(server, options);
+  for (const registration of registrations) registration.register(server, context);
   return server;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeReceived } from "./tool-result.js";
+import { describeReceived } from "../util/describe-received.js";
 
 /**
  * Zod messages for tool input: every issue says what was received and what is expected.

@@ -22,7 +22,7 @@ function withCitation(match: QuoteMatch, corpus: Corpus): QuoteMatchOut {
     surfaceDifferences: match.surfaceDifferences,
     diff: match.diff,
     diffText: renderDiff(match.diff),
-    citation: citationFor(match.passageId, match.matchedText),
+    citation: citationFor(corpus, match.passageId, match.matchedText),
   };
 }
 

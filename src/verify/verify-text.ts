@@ -1,4 +1,4 @@
-import { getCorpus, type Corpus } from "../corpus/store.js";
+import type { Corpus } from "../corpus/store.js";
 import { checkClaims } from "./check-claims.js";
 import { checkQuotes } from "./check-quotes.js";
 import type { ClaimFinding, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
@@ -52,7 +52,7 @@ function withContradictedStance(claims: ClaimFinding[], issues: readonly Metadat
 }
 
 /** Check every quotation, attribution and stated source fact in a text against the corpus. */
-export function verifyText(text: string, corpus: Corpus = getCorpus()): Verification {
+export function verifyText(text: string, corpus: Corpus): Verification {
   const quotes = checkQuotes(text, corpus);
   const checked = checkClaims(text, corpus);
   const issues = checked.issues;

@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/audit/audit-chain.js";
 import { AuditLog, AuditLogError } from "../../src/audit/audit-log.js";
 import { GENESIS_HASH } from "../../src/audit/audit-record.js";
-import { evaluate } from "../../src/policy/evaluate.js";
-import type { EvaluateInput } from "../../src/policy/evaluation-schema.js";
+import type { CaseInput } from "../../src/engine/case-schema.js";
+import { review } from "../support/knowledge.js";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import { ROOT, connectStdio } from "../support/clients.js";
 
 const MARKER = "PATIENT-NOTE-MARKER-7f3a";
-const CASE: EvaluateInput = { ...REFERENCE_CASE, clinical: { ...REFERENCE_CASE.clinical, notes: MARKER } };
-const OTHER: EvaluateInput = {
+const CASE: CaseInput = { ...REFERENCE_CASE, clinical: { ...REFERENCE_CASE.clinical, notes: MARKER } };
+const OTHER: CaseInput = {
   request: { services: [{ code: "27096" }], diagnoses: ["M46.1"] },
   clinical: { painDurationMonths: 2, notes: MARKER },
 };
@@ -34,9 +34,9 @@ function writeLines(ls: string[]): void {
 }
 function logThree(): void {
   const log = new AuditLog(file);
-  log.append(evaluate(CASE));
-  log.append(evaluate(OTHER));
-  log.append(evaluate(CASE));
+  log.append(review(CASE).evaluation);
+  log.append(review(OTHER).evaluation);
+  log.append(review(CASE).evaluation);
 }
 
 describe("audit log: hash chain", () => {
@@ -72,7 +72,7 @@ describe("audit log: hash chain", () => {
     for (const words of ["painDurationMonths", "M53.3", "M46.1", "axial", "priorRFA", "reliefPercent"])
       expect(text).not.toContain(words);
     const first = JSON.parse(lines()[0] ?? "{}") as { inputSha256: string; services: unknown };
-    expect(first.inputSha256).toBe(evaluate(CASE).audit.inputSha256);
+    expect(first.inputSha256).toBe(review(CASE).evaluation.audit.inputSha256);
     expect(first.services).toEqual([
       { code: "64625", determination: "not-medically-necessary" },
       { code: "J1100", determination: "not-medically-necessary" },
@@ -82,7 +82,7 @@ describe("audit log: hash chain", () => {
   it("keeps the chain across a restart (a new log object reads the last line)", () => {
     logThree();
     const before = lines();
-    new AuditLog(file).append(evaluate(OTHER));
+    new AuditLog(file).append(review(OTHER).evaluation);
     const after = lines();
     expect(after.slice(0, 3)).toEqual(before);
     const last = JSON.parse(after[3] ?? "{}") as { seq: number; prevHash: string };
@@ -175,14 +175,14 @@ describe("--audit-log on the built server over stdio", () => {
     for (let round = 0; round < 2; round++) {
       const conn = await connectStdio(["--audit-log", file]);
       try {
-        const a = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: CASE });
+        const a = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: { ...CASE } });
         expect(a.isError).toBeFalsy();
         const bad = await conn.client.callTool({
           name: "evaluateSIJointRFA",
           arguments: { ...CASE, clinical: { painDurationMonths: -1 } },
         });
         expect(bad.isError).toBe(true);
-        await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: OTHER });
+        await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: { ...OTHER } });
         expect(conn.stderr()).not.toContain(MARKER);
       } finally {
         await conn.close();

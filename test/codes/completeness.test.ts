@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeData } from "../../src/codes/load-code-data.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { lookupCode } from "../../src/codes/lookup-code.js";
 import { ROOT } from "../support/clients.js";
 
 // Test-time check against the CMS/NCHS files themselves (the shipped server never reads ../shared).
 const SHARED = join(ROOT, "..", "shared", "codesets");
-const data = codeData();
+const data = shippedKnowledge().codes.get();
 
 describe("completeness of the imported ICD-10-CM FY2026", () => {
   const lines = readFileSync(join(SHARED, "icd10cm", "icd10cm-order-2026.txt"), "latin1")

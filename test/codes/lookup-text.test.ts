@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codeData } from "../../src/codes/load-code-data.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import type { CodeResult, LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";
 import { lookupText, resultLine } from "../../src/codes/lookup-text.js";
-import { withDiagnosisClassifications } from "../../src/policy/lookup-classification.js";
+import { withDiagnosisClassifications as classify } from "../../src/families/classify-lookup.js";
 
-const data = codeData();
+const data = shippedKnowledge().codes.get();
 const answer = (codes: string[]): LookupCodesOutput =>
-  withDiagnosisClassifications(lookupCodes(data, { codes }));
+  classify(lookupCodes(data, { codes }), shippedKnowledge().families.list);
 
 /** Every fact of a structured result, as the text line must show it. */
 function factsOf(r: CodeResult): string[] {

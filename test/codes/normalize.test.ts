@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dottedIcd, normalizeCode } from "../../src/codes/code-shapes.js";
-import { codeData } from "../../src/codes/load-code-data.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { lookupCode } from "../../src/codes/lookup-code.js";
 
 describe("normalizeCode", () => {
@@ -31,7 +31,7 @@ describe("normalizeCode", () => {
   });
 
   it("answers every spelling of a real code (case, dot, blanks) with the same result", () => {
-    const data = codeData();
+    const data = shippedKnowledge().codes.get();
     const sample = Array.from({ length: Math.ceil(data.icd.size / 997) }, (_, k) => data.icd.code(k * 997));
     fc.assert(
       fc.property(
@@ -58,7 +58,7 @@ describe("normalizeCode", () => {
   });
 
   it("never throws and always names a reason when nothing is found, for any short string", () => {
-    const data = codeData();
+    const data = shippedKnowledge().codes.get();
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 20 }), (input) => {
         const result = lookupCode(data, input);

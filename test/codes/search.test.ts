@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchCodes } from "../../src/codes/code-search.js";
-import { codeData } from "../../src/codes/load-code-data.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { SearchIndex, queryWords, tokenize } from "../../src/codes/search-index.js";
 
-const data = codeData();
+const data = shippedKnowledge().codes.get();
 
 describe("tokenizer", () => {
   it("lower-cases, strips diacritics and possessives, splits on punctuation", () => {

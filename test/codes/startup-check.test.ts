@@ -2,22 +2,24 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkCodeFiles } from "../../src/codes/codes-startup-check.js";
+import { checkCodeFiles as check } from "../../src/codes/codes-startup-check.js";
+import { verifyCorpusFiles } from "../../src/corpus/integrity.js";
 import { ROOT } from "../support/clients.js";
 
-const saved = process.env.MNM_CORPUS_DIR;
 let dir = "";
 
 function corpusCopy(): string {
   dir = mkdtempSync(join(tmpdir(), "mnm-corpus-"));
   cpSync(join(ROOT, "corpus", "codes"), join(dir, "codes"), { recursive: true });
-  process.env.MNM_CORPUS_DIR = dir;
   return join(dir, "codes");
 }
 
+/** The check on the files as found on disk (the copy has no manifest: only the code files are read). */
+function checkCodeFiles(): string[] {
+  return check(verifyCorpusFiles(dir).files);
+}
+
 afterEach(() => {
-  if (saved === undefined) delete process.env.MNM_CORPUS_DIR;
-  else process.env.MNM_CORPUS_DIR = saved;
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -30,7 +32,7 @@ describe("start-up check of corpus/codes", () => {
   it("names a truncated data file, a broken manifest and invalid CPT summaries", () => {
     const codes = corpusCopy();
     appendFileSync(join(codes, "hcpcs.tsv"), "X");
-    expect(checkCodeFiles()).toEqual(["corpus/codes/hcpcs.tsv: size differs from releases.json"]);
+    expect(checkCodeFiles()).toEqual(["corpus/codes/hcpcs.tsv: size or sha256 differs from releases.json"]);
     writeFileSync(join(codes, "cpt-plain-language.json"), "{}");
     writeFileSync(join(codes, "releases.json"), "{");
     const problems = checkCodeFiles();

@@ -2,7 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CiteGuidelineOutputSchema } from "../../src/corpus/cite-guideline-schema.js";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { connectInMemory, textOf } from "../support/clients.js";
 
 let client: Client;
@@ -52,7 +52,7 @@ describe("citeGuideline: query", () => {
     const { output, text, content } = await citeOk({ query: QUESTION });
     expect(output.lookup).toBe("query");
     expect(output.query).toBe(QUESTION);
-    expect(output.corpusVersion).toBe(getCorpus().version);
+    expect(output.corpusVersion).toBe(shippedKnowledge().corpus.version);
     expect(output.corpusVersion).toMatch(/^[0-9a-f]{64}$/);
     expect(output.results.length).toBe(5);
     const first = output.results[0];
@@ -165,7 +165,7 @@ describe("citeGuideline: passageId and sourceId", () => {
 
   it("returns a source's passages in document order, limited, with the total", async () => {
     const { output } = await citeOk({ sourceId: "busse-bmj-2025" });
-    const ids = getCorpus()
+    const ids = shippedKnowledge().corpus
       .passagesOf("busse-bmj-2025")
       .map((p) => p.id);
     expect(output.total).toBe(ids.length);

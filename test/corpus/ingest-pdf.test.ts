@@ -4,15 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
-import { checkCorpusIntegrity } from "../../src/corpus/integrity.js";
+import { SHIPPED_FAMILIES } from "../../src/families/shipped.js";
+import { loadKnowledge } from "../../src/knowledge/knowledge.js";
+import { serverContext } from "../../src/mcp/context.js";
 import { sha256Hex } from "../../src/corpus/manifest.js";
 import { EvidenceFileSchema } from "../../src/corpus/schemas.js";
-import { citationFor, getCorpus } from "../../src/corpus/store.js";
+import { citationFor as cite } from "../../src/corpus/store.js";
+import { knowledgeFrom } from "../support/knowledge.js";
 import { ingestPdf } from "../../tools/ingest-pdf.js";
 import { pageText, printedLabel } from "../../tools/pdf-passages.js";
 import { makeTestPdf } from "../fixtures/pdf/make-test-pdf.js";
 import { connectInMemory, ROOT, textOf } from "../support/clients.js";
-import { copyCorpus, withCorpusDir } from "./support/temp-corpus.js";
+import { copyCorpus } from "./support/temp-corpus.js";
 
 const SOURCE_ID = "acme-si-policy-2025";
 const SENTENCES = {
@@ -80,11 +83,13 @@ describe("ingest-pdf", () => {
     for (const p of file.passages) {
       expect(p.provenance).toEqual({ seenAt: `file:acme-si-01.pdf sha256:${sha}`, seenAtKind: "ingested-pdf" });
     }
-    expect(withCorpusDir(corpus.dir, () => checkCorpusIntegrity())).toEqual([]);
+    expect(loadKnowledge(corpus.dir, SHIPPED_FAMILIES).problems).toEqual([]);
   });
 
   it("yields quotes that verify, with page locators", () => {
-    withCorpusDir(corpus.dir, () => {
+    {
+      const ingested = knowledgeFrom(corpus.dir).corpus;
+      const citationFor = (id: string, quote?: string) => cite(ingested, id, quote);
       const p2 = citationFor(`${SOURCE_ID}#p2`, SENTENCES.p2);
       expect(p2.quote).toBe(SENTENCES.p2);
       expect(p2.locator).toBe("Full page text, p. 2 (printed 12)");
@@ -94,14 +99,12 @@ describe("ingest-pdf", () => {
       expect(citationFor(`${SOURCE_ID}#p4`, SENTENCES.p4).locator).toBe("Full page text, p. 4 (printed 14)");
       expect(() => citationFor(`${SOURCE_ID}#p3`)).toThrow(/unknown passage id/);
       expect(() => citationFor(`${SOURCE_ID}#p1`, "Radiofrequency ablation is investigational.")).toThrow(/verbatim/);
-      expect(getCorpus().sources.get(SOURCE_ID)?.method).toBe("coverage policy (plan medical policy)");
-    });
+      expect(ingested.sources.get(SOURCE_ID)?.method).toBe("coverage policy (plan medical policy)");
+    }
   });
 
   it("is found by citeGuideline, quoting the page verbatim", async () => {
-    const before = process.env.MNM_CORPUS_DIR;
-    process.env.MNM_CORPUS_DIR = corpus.dir;
-    const client = await connectInMemory();
+    const client = await connectInMemory(serverContext(knowledgeFrom(corpus.dir)));
     try {
       const result = await client.callTool({
         name: "citeGuideline",
@@ -114,8 +117,6 @@ describe("ingest-pdf", () => {
       expect(textOf(result)).toContain(`"${SENTENCES.p1a}\n${SENTENCES.p1b}"`);
     } finally {
       await client.close();
-      if (before === undefined) delete process.env.MNM_CORPUS_DIR;
-      else process.env.MNM_CORPUS_DIR = before;
     }
   });
 

@@ -2,13 +2,26 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCorpusIntegrity, checkManifest, checkPassageIds } from "../../src/corpus/integrity.js";
+import { checkPassageIds, verifyCorpusFiles } from "../../src/corpus/integrity.js";
 import { ManifestSchema } from "../../src/corpus/manifest.js";
 import type { EvidenceFile } from "../../src/corpus/schemas.js";
+import { SHIPPED_FAMILIES } from "../../src/families/shipped.js";
+import { loadKnowledge } from "../../src/knowledge/knowledge.js";
 import { writeManifest } from "../../tools/corpus-writer.js";
-import { corpusCopies, withCorpusDir } from "./support/temp-corpus.js";
+import { CORPUS_DIR, shippedKnowledge } from "../support/knowledge.js";
+import { corpusCopies } from "./support/temp-corpus.js";
 
 const corpusCopy = corpusCopies();
+
+/** The file-integrity check alone. */
+function checkManifest(dir: string): string[] {
+  return verifyCorpusFiles(dir).problems;
+}
+
+/** Every start-up check (what npm run verify-corpus and the server run). */
+function checkCorpus(dir: string): string[] {
+  return loadKnowledge(dir, SHIPPED_FAMILIES).problems;
+}
 
 function manifestOf(dir: string) {
   return ManifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
@@ -26,12 +39,12 @@ function editEvidence(dir: string, relative: string, edit: (file: EvidenceFile) 
 
 describe("corpus integrity", () => {
   it("passes on the shipped corpus (what npm run verify-corpus checks)", () => {
-    expect(checkCorpusIntegrity()).toEqual([]);
+    expect(checkCorpus(CORPUS_DIR)).toEqual([]);
   });
 
   it("passes on an unaltered copy with a fresh manifest", () => {
     const dir = corpusCopy();
-    expect(withCorpusDir(dir, () => checkCorpusIntegrity())).toEqual([]);
+    expect(checkCorpus(dir)).toEqual([]);
   });
 
   it("names the file when any byte of any listed file changes (property)", () => {
@@ -96,7 +109,7 @@ describe("corpus integrity", () => {
     });
     writeFileSync(join(dir, "evidence", "sources", "who-2023-cplbp.json"), "{ not json");
     writeManifest(dir);
-    const problems = withCorpusDir(dir, () => checkCorpusIntegrity());
+    const problems = checkCorpus(dir);
     expect(problems).toEqual(
       expect.arrayContaining([
         "corpus/evidence/sources/busse-bmj-2025.json: passages.0.text: a passage text must not be empty",
@@ -109,7 +122,7 @@ describe("corpus integrity", () => {
       const [first] = f.passages;
       if (first) first.text = "restored";
     });
-    const again = withCorpusDir(dir, () => checkCorpusIntegrity());
+    const again = checkCorpus(dir);
     expect(again).toContainEqual(
       expect.stringMatching(/^corpus\/evidence\/sources\/busse-bmj-2025\.json: passages\.3 \(busse-bmj-2025#scope\): duplicate passage id/),
     );
@@ -119,7 +132,7 @@ describe("corpus integrity", () => {
     const dir = corpusCopy();
     writeFileSync(join(dir, "evidence", "sources", "copy-of-busse.json"), readFileSync(join(dir, BUSSE)));
     writeManifest(dir);
-    const problems = withCorpusDir(dir, () => checkCorpusIntegrity());
+    const problems = checkCorpus(dir);
     expect(problems).toContain(
       'corpus/evidence/sources/copy-of-busse.json: holds source "busse-bmj-2025"; the file must be named busse-bmj-2025.json',
     );
@@ -129,8 +142,8 @@ describe("corpus integrity", () => {
 
 describe("checkPassageIds", () => {
   it("returns nothing when every id resolves and names the closest ids otherwise", () => {
-    expect(checkPassageIds(["busse-bmj-2025#rec-joint-rfa", "nice-ng59#1.1.1"])).toEqual([]);
-    expect(checkPassageIds(["busse-bmj-2025#rec-joint-rfa", "acr-saa-spartan-2019#local-gc"])).toEqual([
+    expect(checkPassageIds(shippedKnowledge().corpus, ["busse-bmj-2025#rec-joint-rfa", "nice-ng59#1.1.1"])).toEqual([]);
+    expect(checkPassageIds(shippedKnowledge().corpus, ["busse-bmj-2025#rec-joint-rfa", "acr-saa-spartan-2019#local-gc"])).toEqual([
       'unknown passage id "acr-saa-spartan-2019#local-gc" (closest: acr-saa-spartan-2019#local-gc-sacroiliitis, acr-saa-spartan-2019#nsaids, acr-saa-spartan-2019#systemic-gc)',
     ]);
   });

@@ -4,7 +4,8 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
-import { citationFor, getCorpus } from "../../src/corpus/store.js";
+import { citationFor as cite } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { connectInMemory, ROOT } from "../support/clients.js";
 
 interface SharedPassage {
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 /** Every quote in an answer is byte-exact from its stored passage and, for shared evidence, the shared quote. */
 function checkQuotes(output: CiteGuidelineOutput): void {
-  const corpus = getCorpus();
+  const corpus = shippedKnowledge().corpus;
   for (const r of output.results) {
     const stored = corpus.passages.get(r.passageId);
     expect(stored, r.passageId).toBeDefined();
@@ -41,7 +42,7 @@ function checkQuotes(output: CiteGuidelineOutput): void {
 
 describe("quotes are verbatim", () => {
   it("every shared passage is in the corpus with its id and exact quote, and returned unchanged", async () => {
-    const corpus = getCorpus();
+    const corpus = shippedKnowledge().corpus;
     expect(sharedQuotes.size).toBe(64);
     for (const [id, original] of sharedQuotes) {
       expect(corpus.passages.get(id)?.text).toBe(original.quote);
@@ -77,7 +78,7 @@ describe("quotes are verbatim", () => {
   });
 
   it("holds for every source look-up", async () => {
-    for (const sourceId of getCorpus().sources.keys()) {
+    for (const sourceId of shippedKnowledge().corpus.sources.keys()) {
       const result = await client.callTool({ name: "citeGuideline", arguments: { sourceId, limit: 20 } });
       checkQuotes(result.structuredContent as CiteGuidelineOutput);
     }
@@ -86,11 +87,11 @@ describe("quotes are verbatim", () => {
 
 describe("whose words", () => {
   it("cites secondary passages as the third party's words, with a caution", () => {
-    const corpus = getCorpus();
+    const corpus = shippedKnowledge().corpus;
     const secondary = [...corpus.passages.values()].filter((p) => p.provenance.seenAtKind === "secondary");
     expect(secondary.length).toBe(23);
     for (const p of secondary) {
-      const { provenance } = citationFor(p.id);
+      const { provenance } = cite(shippedKnowledge().corpus, p.id);
       const host = new URL(p.provenance.seenAt).hostname.replace(/^www\./, "");
       expect(provenance.attribution).toMatch(new RegExp(`^(summary of .+ by|.+ as quoted by) ${host.replace(/\./g, "\\.")}`));
       expect(provenance.attribution).not.toContain("own words");
@@ -99,8 +100,8 @@ describe("whose words", () => {
   });
 
   it("flags unofficial copies and leaves publisher and repository text unflagged", () => {
-    for (const p of getCorpus().passages.values()) {
-      const { provenance } = citationFor(p.id);
+    for (const p of shippedKnowledge().corpus.passages.values()) {
+      const { provenance } = cite(shippedKnowledge().corpus, p.id);
       if (p.provenance.seenAtKind === "copy") {
         expect(provenance.attribution).toContain("own words");
         expect(provenance.caution).toMatch(/^seen on an unofficial copy \(.+\); re-check against the publisher/);
@@ -114,12 +115,12 @@ describe("whose words", () => {
 
   it("citationFor accepts only byte-exact substrings", () => {
     const id = "busse-bmj-2025#rec-joint-rfa";
-    expect(citationFor(id, "strong recommendations against").quote).toBe("strong recommendations against");
-    expect(() => citationFor(id, "strong recommendation against")).toThrow(/not a verbatim substring/);
-    expect(() => citationFor(id, "")).toThrow(/empty quote/);
-    expect(() => citationFor("busse-bmj-2025#nope")).toThrow(/unknown passage id/);
+    expect(cite(shippedKnowledge().corpus, id, "strong recommendations against").quote).toBe("strong recommendations against");
+    expect(() => cite(shippedKnowledge().corpus, id, "strong recommendation against")).toThrow(/not a verbatim substring/);
+    expect(() => cite(shippedKnowledge().corpus, id, "")).toThrow(/empty quote/);
+    expect(() => cite(shippedKnowledge().corpus, "busse-bmj-2025#nope")).toThrow(/unknown passage id/);
     // The known fabricated "quote" attributed to the BMJ is not in the corpus.
     const fabricated = "disinclined to receive interventional procedures with very low certainty of evidence for benefit";
-    for (const p of getCorpus().passages.values()) expect(p.text.includes(fabricated)).toBe(false);
+    for (const p of shippedKnowledge().corpus.passages.values()) expect(p.text.includes(fabricated)).toBe(false);
   });
 });

@@ -1,39 +1,50 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkCodeFiles } from "../../src/codes/codes-startup-check.js";
-import { checkManifest } from "../../src/corpus/integrity.js";
+import { verifyCorpusFiles } from "../../src/corpus/integrity.js";
 import { hashCorpusFiles, sha256Hex } from "../../src/corpus/manifest.js";
-import { checkLetterData } from "../../src/letters/letter-data.js";
-import { checkPolicies } from "../../src/policy/policy-check.js";
-import { corpusCopies, withCorpusDir } from "./support/temp-corpus.js";
+import type { VerifiedFiles } from "../../src/corpus/verified-files.js";
+import { loadFamily } from "../../src/families/load-family.js";
+import { siJointFamily } from "../../src/families/si-joint/input.js";
+import { loadLetterData } from "../../src/letters/letter-data.js";
+import { corpusCopies } from "./support/temp-corpus.js";
 
 const corpusCopy = corpusCopies();
 
-// The data checks after checkManifest parse the bytes it hashed, not a second read of the disk: a
-// file replaced in between cannot slip past the integrity check.
-const PARSED_AT_START = [
-  ["policies/services.json", checkPolicies],
-  ["letters/regimes.json", checkLetterData],
+// The loaders parse the bytes the integrity check hashed, not a second read of the disk: a file
+// replaced after the check cannot slip past it.
+const PARSED_AT_START: [string, (files: VerifiedFiles) => string[]][] = [
+  ["families/si-joint/family.json", (files) => loadFamily(files, siJointFamily).problems],
+  ["letters/regimes.json", (files) => loadLetterData(files).problems],
   ["codes/releases.json", checkCodeFiles],
-] as const;
+];
 
 describe("start-up checks read each corpus file once", () => {
   it.each(PARSED_AT_START)("%s is parsed as hashed, not read again", (file, check) => {
     const dir = corpusCopy();
-    withCorpusDir(dir, () => {
-      expect(checkManifest(dir)).toEqual([]);
-      writeFileSync(join(dir, ...file.split("/")), "{ replaced after the integrity check");
-      expect(check()).toEqual([]);
-    });
+    const { files, problems } = verifyCorpusFiles(dir);
+    expect(problems).toEqual([]);
+    writeFileSync(join(dir, ...file.split("/")), "{ replaced after the integrity check");
+    expect(check(files)).toEqual([]);
   });
 
-  it.each(PARSED_AT_START)("%s is read from disk when the integrity check did not hand it on", (file, check) => {
+  it.each(PARSED_AT_START)("%s is reported when it is broken on disk at start", (file, check) => {
     const dir = corpusCopy();
-    withCorpusDir(dir, () => {
-      writeFileSync(join(dir, ...file.split("/")), "{ not json");
-      expect(check().join("\n")).toContain(`corpus/${file}`);
-    });
+    writeFileSync(join(dir, ...file.split("/")), "{ not json");
+    const { files, problems } = verifyCorpusFiles(dir);
+    expect(problems.join("\n")).toContain(`corpus/${file}: content changed`);
+    expect(check(files).join("\n")).toContain(`corpus/${file}`);
+  });
+
+  it("refuses a code table changed after the start, when it is first loaded", () => {
+    const dir = corpusCopy();
+    const { files, problems } = verifyCorpusFiles(dir);
+    expect(problems).toEqual([]);
+    appendFileSync(join(dir, "codes", "hcpcs.tsv"), "X");
+    expect(() => files.bytes("codes/hcpcs.tsv")).toThrow(
+      "corpus/codes/hcpcs.tsv: changed since the server started (its sha256 no longer matches the manifest)",
+    );
   });
 
   it("hashes the files it does not keep exactly as a whole read does (files larger than its buffer, empty files)", () => {

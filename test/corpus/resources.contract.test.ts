@@ -1,7 +1,8 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { citationFor, formatCitation, getCorpus } from "../../src/corpus/store.js";
+import { citationFor, formatCitation } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { connectInMemory } from "../support/clients.js";
 
 let client: Client;
@@ -38,7 +39,7 @@ describe("corpus resources", () => {
   });
 
   it("lists every source and every passage", async () => {
-    const corpus = getCorpus();
+    const corpus = shippedKnowledge().corpus;
     const { resources } = await client.listResources();
     const uris = resources.map((r) => r.uri);
     for (const id of corpus.sources.keys()) expect(uris).toContain(`corpus://sources/${id}`);
@@ -49,14 +50,14 @@ describe("corpus resources", () => {
   it("reads a passage as markdown with the verbatim quote, locator, whose words and the full citation", async () => {
     const id = "cms-lcd-sij-2023#therapeutic-limits";
     const text = await readText(`corpus://passages/${encodeURIComponent(id)}`);
-    const passage = getCorpus().passages.get(id);
-    const citation = citationFor(id);
+    const passage = shippedKnowledge().corpus.passages.get(id);
+    const citation = citationFor(shippedKnowledge().corpus, id);
     expect(text).toContain(`> "${passage?.text}"`);
     expect(text).toContain(citation.locator);
     expect(text).toContain(citation.provenance.attribution);
     expect(text).toContain(citation.provenance.caution);
     expect(text).toContain(citation.citation);
-    expect(text).toContain(getCorpus().version);
+    expect(text).toContain(shippedKnowledge().corpus.version);
   });
 
   it("also accepts the passage id with an unencoded #", async () => {
@@ -65,14 +66,14 @@ describe("corpus resources", () => {
   });
 
   it("reads a source as markdown with its citation, method and passages", async () => {
-    const source = getCorpus().sources.get("mccormick-rapm-2025-sijcp");
+    const source = shippedKnowledge().corpus.sources.get("mccormick-rapm-2025-sijcp");
     if (!source) throw new Error("missing source");
     const text = await readText("corpus://sources/mccormick-rapm-2025-sijcp");
     expect(text).toContain(`# ${source.title}`);
     expect(text).toContain(formatCitation(source));
     expect(text).toContain("**Method:** modified Delphi");
     expect(text).toContain("**Type:** consensus-statement");
-    for (const p of getCorpus().passagesOf(source.id)) expect(text).toContain(`corpus://passages/${encodeURIComponent(p.id)}`);
+    for (const p of shippedKnowledge().corpus.passagesOf(source.id)) expect(text).toContain(`corpus://passages/${encodeURIComponent(p.id)}`);
   });
 
   it("answers an unknown id with InvalidParams naming the id and the closest ids", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchPassages } from "../../src/corpus/search.js";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { analyse, stem } from "../../src/corpus/text-analysis.js";
 
 describe("text analysis", () => {
@@ -33,13 +33,13 @@ describe("text analysis", () => {
 
   it("drops stop words, so a question of only stop words has no terms", () => {
     expect(analyse("What is the")).toEqual([]);
-    expect(searchPassages(getCorpus(), "What is the")).toEqual([]);
+    expect(searchPassages(shippedKnowledge().corpus, "What is the")).toEqual([]);
   });
 });
 
 describe("ranking", () => {
   it("orders by score, then passage id, for any query (property)", () => {
-    const corpus = getCorpus();
+    const corpus = shippedKnowledge().corpus;
     const words = ["sacroiliac", "RFA", "steroid", "block", "pain", "chronic", "covered", "guideline", "months", "relief"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }), (ws) => {

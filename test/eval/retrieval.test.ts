@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { connectInMemory } from "../support/clients.js";
 
 interface EvalQuestion {
@@ -32,7 +32,7 @@ describe("retrieval evaluation (test/eval/retrieval-questions.json)", () => {
   it("has at least 30 distinct questions whose answers are real passage ids", () => {
     expect(questions.length).toBeGreaterThanOrEqual(30);
     expect(new Set(questions.map((q) => q.question)).size).toBe(questions.length);
-    const known = getCorpus().passages;
+    const known = shippedKnowledge().corpus.passages;
     for (const q of questions) {
       expect(q.answers.length).toBeGreaterThan(0);
       for (const id of q.answers) expect(known.has(id), `${id} (for "${q.question}")`).toBe(true);

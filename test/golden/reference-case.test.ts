@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCorpus } from "../../src/corpus/store.js";
-import type { Evaluation } from "../../src/policy/evaluation-schema.js";
+import { shippedKnowledge } from "../support/knowledge.js";
+import type { Evaluation } from "../../src/engine/evaluation-schema.js";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import type { StdioConnection } from "../support/clients.js";
 import { connectStdio, textOf } from "../support/clients.js";
@@ -51,7 +51,7 @@ describe("reference case over stdio (golden transcript)", () => {
   });
 
   it("reports the shipped corpus version", () => {
-    expect(evaluation.corpusVersion).toBe(getCorpus().version);
+    expect(evaluation.corpusVersion).toBe(shippedKnowledge().corpus.version);
   });
 
   it("is not medically necessary for 64625 and J1100, with BMJ 2025 governing", () => {
@@ -133,7 +133,7 @@ describe("reference case over stdio (golden transcript)", () => {
   });
 
   it("every quote is verbatim from the stored passage and copy / secondary provenance is flagged", () => {
-    const passages = getCorpus().passages;
+    const passages = shippedKnowledge().corpus.passages;
     const all = [
       ...evaluation.governingEvidence,
       ...evaluation.supportingEvidence,

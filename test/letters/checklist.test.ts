@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LetterContext } from "../../src/letters/context-schema.js";
-import { draftLetter } from "../../src/letters/draft-letter.js";
-import { evaluate } from "../../src/policy/evaluate.js";
-import { fullContext, REFERENCE_CASE } from "./letter-support.js";
+import { draftFor, fullContext, REFERENCE_CASE } from "./letter-support.js";
 
-const evaluation = evaluate(REFERENCE_CASE);
-const letterFor = (ctx: LetterContext) => draftLetter(evaluation, ctx, REFERENCE_CASE);
+const letterFor = (ctx: LetterContext) => draftFor(REFERENCE_CASE, ctx);
 const statusOf = (ctx: LetterContext) =>
   Object.fromEntries(letterFor(ctx).checklist.map((c) => [c.id, c.status]));
 
@@ -46,7 +43,7 @@ describe("the 14-element checklist", () => {
       ...REFERENCE_CASE,
       request: { services: [{ code: "64625" }], diagnoses: ["M53.3"], policy: "medicare-lcd" as const },
     };
-    const letter = draftLetter(evaluate(input), fullContext("medicare-advantage"), input);
+    const letter = draftFor(input, fullContext("medicare-advantage"));
     expect(letter.letterType).toBe("denial");
     const four = letter.checklist.find((c) => c.id === 4);
     expect(four?.status).toBe("missing");
@@ -97,11 +94,14 @@ describe("the 14-element checklist", () => {
   );
 
   it("a code without a plain-language explanation is marked in the letter and missing from element 1", () => {
-    const ev = { ...evaluation, diagnoses: [...evaluation.diagnoses, { code: "M51.36", classes: [] }] };
-    const letter = draftLetter(ev, fullContext("commercial-erisa"), REFERENCE_CASE);
+    const input = {
+      ...REFERENCE_CASE,
+      request: { ...REFERENCE_CASE.request, diagnoses: [...REFERENCE_CASE.request.diagnoses, "M51.369"] },
+    };
+    const letter = draftFor(input, fullContext("commercial-erisa"));
     expect(letter.markdown).toContain("[plain-language explanation needed; code set description: ");
     expect(letter.checklist.find((c) => c.id === 1)?.reason).toBe(
-      "missing: a plain-language explanation of code M51.36",
+      "missing: a plain-language explanation of code M51.369",
     );
   });
 

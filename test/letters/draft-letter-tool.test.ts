@@ -2,6 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LetterSchema } from "../../src/letters/letter-schema.js";
 import { connectInMemory, textOf } from "../support/clients.js";
+import { shippedContext } from "../support/knowledge.js";
 import { fullContext, REFERENCE_CASE } from "./letter-support.js";
 
 let client: Client;
@@ -46,21 +47,50 @@ describe("draftDeterminationLetter through a real MCP client", () => {
     ]);
   });
 
-  it("gives the same letter from the evaluation as from the case", async () => {
-    const evaluated = await client.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE });
-    const fromEvaluation = await draft({
-      evaluation: evaluated.structuredContent,
-      context: fullContext("medicaid"),
+  it.each([
+    ["an invented diagnosis code", { ...REFERENCE_CASE.request, diagnoses: ["XYZ.9"] }],
+    ["a diagnosis code given as a service", { ...REFERENCE_CASE.request, services: [{ code: "M53.3" }] }],
+    ["a modifier given as a service", { ...REFERENCE_CASE.request, services: [{ code: "RT" }] }],
+  ])("answers %s exactly as evaluateSIJointRFA does (the same review path)", async (_, request) => {
+    const input = { ...REFERENCE_CASE, request };
+    const evaluated = await client.callTool({ name: "evaluateSIJointRFA", arguments: input });
+    const drafted = await client.callTool({
+      name: "draftDeterminationLetter",
+      arguments: { case: input, context: fullContext("medicaid") },
     });
-    const fromCase = await draft({ case: REFERENCE_CASE, context: fullContext("medicaid") });
-    expect(fromEvaluation.letter.markdown).toBe(
-      fromCase.letter.markdown.replace(/ \(units requested: 10\)/, ""),
+    expect(evaluated.isError).toBe(true);
+    expect(drafted.isError).toBe(true);
+    expect(textOf(drafted)).toBe(textOf(evaluated).replace("evaluateSIJointRFA", "draftDeterminationLetter"));
+  });
+
+  it("decides as evaluateSIJointRFA does, and writes an audit line for every letter", async () => {
+    const lines: { tool: string; determination: string }[] = [];
+    const audited = await connectInMemory(
+      shippedContext({
+        append: (evaluation, { tool }) => lines.push({ tool, determination: evaluation.determination }),
+      }),
     );
+    try {
+      const evaluated = await audited.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE });
+      const drafted = await audited.callTool({
+        name: "draftDeterminationLetter",
+        arguments: { case: REFERENCE_CASE, context: fullContext("medicaid") },
+      });
+      expect((drafted.structuredContent as { determination: string }).determination).toBe(
+        (evaluated.structuredContent as { determination: string }).determination,
+      );
+      expect(lines).toEqual([
+        { tool: "evaluateSIJointRFA", determination: "not-medically-necessary" },
+        { tool: "draftDeterminationLetter", determination: "not-medically-necessary" },
+      ]);
+    } finally {
+      await audited.close();
+    }
   });
 
   it.each([
-    [{ context: { regime: "medicaid" } }, /received neither; expected exactly one/],
-    [{ case: REFERENCE_CASE, evaluation: {}, context: { regime: "medicaid" } }, /evaluation/],
+    [{ context: { regime: "medicaid" } }, /at case/],
+    [{ case: REFERENCE_CASE, evaluation: {}, context: { regime: "medicaid" } }, /unknown field "evaluation"/],
     [
       { case: REFERENCE_CASE, context: { regime: "tricare" } },
       /expected one of .*medicare-advantage.*at context.regime/,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { LetterSchema } from "../../src/letters/letter-schema.js";
 import { connectInMemory, ROOT } from "../support/clients.js";
 import { fullContext, REFERENCE_CASE } from "./letter-support.js";
@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 function stable(text: string, policySha: string): string {
-  return text.replaceAll(getCorpus().version, "<corpus-version>").replaceAll(policySha, "<policy-sha256>");
+  return text
+    .replaceAll(shippedKnowledge().corpus.version, "<corpus-version>")
+    .replaceAll(policySha, "<policy-sha256>");
 }
 
 function golden(file: string, actual: string): void {

@@ -1,4 +1,7 @@
 import type { LetterContext } from "../../src/letters/context-schema.js";
+import { draftLetter } from "../../src/letters/draft-letter.js";
+import type { Letter } from "../../src/letters/letter-schema.js";
+import { review, shippedKnowledge } from "../support/knowledge.js";
 
 /** The reference case (shared/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
 export { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
@@ -34,4 +37,9 @@ export function fullContext(regime: LetterContext["regime"]): LetterContext {
     consumerAssistance: { name: "the State Consumer Assistance Program", phone: "1-800-555-0122" },
     stateAiDisclosure: true,
   };
+}
+
+/** A letter drafted for a case through the one review path, against the shipped knowledge. */
+export function draftFor(input: unknown, context: LetterContext): Letter {
+  return draftLetter(shippedKnowledge(), review(input), context);
 }

@@ -4,12 +4,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REGIMES } from "../../src/letters/letter-data-schema.js";
 import type { LetterContext } from "../../src/letters/context-schema.js";
-import { draftLetter } from "../../src/letters/draft-letter.js";
-import { evaluate } from "../../src/policy/evaluate.js";
-import { EvaluateInputSchema } from "../../src/policy/evaluation-schema.js";
-import { verifyText } from "../../src/verify/verify-text.js";
+import { verifyText as verify } from "../../src/verify/verify-text.js";
 import { ROOT } from "../support/clients.js";
-import { fullContext, REFERENCE_CASE } from "./letter-support.js";
+import { draftLetter, LetterError } from "../../src/letters/draft-letter.js";
+import { evaluateCase as evaluate, parseCase, review, shippedKnowledge } from "../support/knowledge.js";
+import { draftFor, fullContext, REFERENCE_CASE } from "./letter-support.js";
+
+const verifyText = (text: string) => verify(text, shippedKnowledge().corpus);
 
 interface Variant {
   name: string;
@@ -22,7 +23,7 @@ const variants = (
   JSON.parse(readFileSync(join(ROOT, "test", "policy", "variants.json"), "utf8")) as { variants: Variant[] }
 ).variants
   .filter((v) => !v.expect.isError)
-  .map((v) => ({ name: v.name, input: EvaluateInputSchema.parse(v.input) }));
+  .map((v) => ({ name: v.name, input: parseCase(v.input) }));
 
 const DENIAL_WORDS = /Not approved \(denied\)|Notice of denial|Your right to appeal/;
 
@@ -42,7 +43,7 @@ describe("letter type follows the determination", () => {
     (_, input) => {
       const ev = evaluate(input);
       for (const regime of REGIMES) {
-        const letter = draftLetter(ev, fullContext(regime), input);
+        const letter = draftFor(input, fullContext(regime));
         const expected = {
           "not-medically-necessary": "denial",
           "medically-necessary": "approval",
@@ -71,7 +72,7 @@ describe("letter type follows the determination", () => {
     for (const { input } of variants) {
       const ev = evaluate(input);
       if (ev.determination === "not-medically-necessary") continue;
-      const letter = draftLetter(ev, fullContext("medicare-advantage"), input);
+      const letter = draftFor(input, fullContext("medicare-advantage"));
       expect(letter.checklist.find((c) => c.id === 8)?.status).toBe("not-applicable");
       expect(letter.checklist.find((c) => c.id === 14)?.status).toBe("not-applicable");
     }
@@ -79,23 +80,22 @@ describe("letter type follows the determination", () => {
 });
 
 describe("tampering and determinism", () => {
-  const ev = evaluate(REFERENCE_CASE);
-
-  it("refuses an evaluation whose quotation was altered, naming the quotation", () => {
-    const tampered = structuredClone(ev);
+  it("returns no letter when a quotation it would print is not verbatim in the corpus", () => {
+    const reviewed = review(REFERENCE_CASE);
+    const tampered = structuredClone(reviewed.evaluation);
     tampered.governingEvidence[0]!.quote = tampered.governingEvidence[0]!.quote.replace(
       "injection",
       "infusion",
     );
-    expect(() => draftLetter(tampered, fullContext("commercial-erisa"))).toThrow(
-      /not verbatim in the corpus/,
-    );
-  });
-
-  it("refuses an evaluation made against another corpus version", () => {
-    expect(() =>
-      draftLetter({ ...ev, corpusVersion: "0".repeat(64) }, fullContext("commercial-erisa")),
-    ).toThrow(/evaluation.corpusVersion/);
+    let error: unknown;
+    try {
+      draftLetter(shippedKnowledge(), { ...reviewed, evaluation: tampered }, fullContext("commercial-erisa"));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LetterError);
+    expect((error as LetterError).code).toBe("quotation-not-verbatim");
+    expect((error as LetterError).message).toMatch(/not verbatim in the corpus/);
   });
 
   it("any subset of the context drafts a letter deterministically, with 14 checklist items and verified quotes", () => {
@@ -115,8 +115,8 @@ describe("tampering and determinism", () => {
       fc.property(fc.constantFrom(...REGIMES), fc.subarray([...optional]), (regime, dropped) => {
         const ctx: LetterContext = fullContext(regime);
         for (const key of dropped) delete ctx[key];
-        const a = draftLetter(ev, ctx, REFERENCE_CASE);
-        const b = draftLetter(ev, structuredClone(ctx), REFERENCE_CASE);
+        const a = draftFor(REFERENCE_CASE, ctx);
+        const b = draftFor(REFERENCE_CASE, structuredClone(ctx));
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
         expect(a.checklist).toHaveLength(14);
         expect(a.verification.allQuotesVerified).toBe(true);

@@ -2,13 +2,12 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dottedIcd } from "../../src/codes/code-shapes.js";
-import { codeData } from "../../src/codes/load-code-data.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import type { LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";
-import { classifyDiagnosis } from "../../src/policy/diagnosis-classes.js";
-import type { Evaluation } from "../../src/policy/evaluation-schema.js";
-import { withDiagnosisClassifications } from "../../src/policy/lookup-classification.js";
-import { getPolicyBundle } from "../../src/policy/policy-store.js";
+import type { Evaluation } from "../../src/engine/evaluation-schema.js";
+import { withDiagnosisClassifications as classify } from "../../src/families/classify-lookup.js";
+import { classifyDiagnosis } from "../../src/families/diagnosis-classes.js";
 import { connectInMemory, textOf } from "../support/clients.js";
 
 let client: Client;
@@ -55,8 +54,10 @@ describe("lookupCodes shows the policy's classification of a diagnosis code", ()
 });
 
 describe("the classification shown by lookupCodes", () => {
-  const data = codeData();
-  const classes = getPolicyBundle().diagnosisClasses;
+  const data = shippedKnowledge().codes.get();
+  const families = shippedKnowledge().families.list;
+  const withDiagnosisClassifications = (output: LookupCodesOutput) => classify(output, families);
+  const classes = shippedKnowledge().families.list[0]!.classes;
   const prefixes = classes.rules.map((r) => r.prefix.replace(".", ""));
   // Half the draws are codes under one of the rules' prefixes (a rule drawn first), so many have a classification.
   const underRule = prefixes.map((p) => {
@@ -73,13 +74,13 @@ describe("the classification shown by lookupCodes", () => {
     )
     .map((i) => dottedIcd(data.icd.code(i)));
 
-  it("is the evaluator's classification of the same code, for any ICD-10-CM code (property)", () => {
+  it("names the classes and the rule prefixes that start the code, for any ICD-10-CM code (property)", () => {
     fc.assert(
       fc.property(fc.array(icdCode, { minLength: 1, maxLength: 6 }), (codes) => {
         const out = withDiagnosisClassifications(lookupCodes(data, { codes }));
         for (const r of out.results) {
           expect(r.system).toBe("ICD-10-CM");
-          const expected = classifyDiagnosis(r.code).map((c) => c.id);
+          const expected = classifyDiagnosis(r.code, classes).map((c) => c.id);
           expect(r.classification?.category, r.code).toBe(expected.length ? expected.join("+") : undefined);
           for (const prefix of r.classification?.prefix.split(", ") ?? [])
             expect(r.code.replace(".", "").startsWith(prefix.replace(".", "")), r.code).toBe(true);
@@ -94,7 +95,7 @@ describe("the classification shown by lookupCodes", () => {
     const request = { codes: ["M46.1", "M53.3", "M47.817", "J1100"] };
     const first = withDiagnosisClassifications(lookupCodes(data, request));
     expect(first.classificationSource).toMatch(
-      /^Policy data corpus\/policies\/diagnosis-classes\.json, version /,
+      /^Family data corpus\/families\/si-joint\/diagnosis-classes\.json, version /,
     );
     expect(first.classificationSource).toMatch(/explicit case facts take precedence/);
     expect(Object.keys(first).slice(0, 3)).toEqual(["release", "classificationSource", "results"]);

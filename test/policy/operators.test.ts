@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { TraceNode } from "../../src/policy/evaluation-schema.js";
-import { evaluateExpr } from "../../src/policy/engine/evaluate-expr.js";
-import { LEAF_OPERATORS, evaluateLeaf, reliefAtLeast } from "../../src/policy/engine/operators.js";
-import type { LeafContext } from "../../src/policy/engine/operators.js";
-import type { Expr } from "../../src/policy/expr-schema.js";
-import { ExprSchema } from "../../src/policy/expr-schema.js";
+import type { TraceNode } from "../../src/engine/evaluation-schema.js";
+import { evaluateExpr } from "../../src/engine/evaluate-expr.js";
+import { LEAF_OPERATORS, evaluateLeaf, reliefAtLeast } from "../../src/engine/operators.js";
+import type { LeafContext } from "../../src/engine/operators.js";
+import type { Expr } from "../../src/families/expr-schema.js";
+import { ExprSchema } from "../../src/families/expr-schema.js";
 
 const params = { min: 3, pct: 75, two: 2 };
 function ctx(facts: LeafContext["facts"]): LeafContext {

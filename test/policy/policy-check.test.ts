@@ -3,11 +3,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeManifest } from "../../tools/corpus-writer.js";
-import { checkPolicies } from "../../src/policy/policy-check.js";
-import { copyCorpus, withCorpusDir } from "../corpus/support/temp-corpus.js";
+import { SHIPPED_FAMILIES } from "../../src/families/shipped.js";
+import { loadKnowledge } from "../../src/knowledge/knowledge.js";
+import { copyCorpus } from "../corpus/support/temp-corpus.js";
 import { BUILT_SERVER } from "../support/clients.js";
+import { CORPUS_DIR } from "../support/knowledge.js";
 
-const EH = "policies/evidence-hierarchy.v1.json";
+const FAMILY = "families/si-joint";
+const EH = `${FAMILY}/profiles/evidence-hierarchy.v1.json`;
+
+/** Every start-up problem of a corpus folder. */
+function checkPolicies(dir: string = CORPUS_DIR): string[] {
+  return loadKnowledge(dir, SHIPPED_FAMILIES).problems;
+}
 const removers: (() => void)[] = [];
 afterEach(() => {
   for (const remove of removers.splice(0)) remove();
@@ -86,7 +94,7 @@ describe("policy start-up check", () => {
       EH,
       (j: Record<string, unknown>) =>
         (criterion(j, "EH-chronic").expr = { op: "regex", fact: "painType", value: ".*" }),
-      /corpus\/policies\/evidence-hierarchy\.v1\.json: criteria\.0\.expr/,
+      /corpus\/families\/si-joint\/profiles\/evidence-hierarchy\.v1\.json: criteria\.0\.expr/,
     ],
     [
       "a requirement without an outcome when not met",
@@ -109,22 +117,49 @@ describe("policy start-up check", () => {
       /names unknown parameter \{chronicMonths\}/,
     ],
     [
-      "a vocabulary fact the engine does not produce",
-      "policies/fact-vocabulary.json",
+      "a fact whose phrase names a slot other than its value",
+      `${FAMILY}/facts.json`,
       (j: Record<string, unknown>) =>
-        (j.facts as unknown[]).push({ name: "painScore", type: "number", from: "x", description: "y" }),
-      /fact "painScore" is not produced by the engine/,
+        (j.facts as unknown[]).push({
+          name: "painScore",
+          type: "number",
+          read: "clinical.painScore",
+          description: "y",
+          phrase: "a score of {score}",
+        }),
+      /fact painScore: the phrase names \{score\}; expected \{value\}/,
+    ],
+    [
+      "a fact read from outside the case",
+      `${FAMILY}/facts.json`,
+      (j: Record<string, unknown>) =>
+        (j.facts as unknown[]).push({
+          name: "painScore",
+          type: "number",
+          read: "process.env.X",
+          description: "y",
+        }),
+      /facts\.json: facts\.13\.read/,
+    ],
+    [
+      "a diagnosis class implying a fact the family does not derive from codes",
+      `${FAMILY}/diagnosis-classes.json`,
+      (j: Record<string, unknown>) =>
+        ((
+          (j.classes as Record<string, unknown>[])[0] as { implies: Record<string, unknown> }
+        ).implies.painDurationMonths = true),
+      /class mechanical: implies "painDurationMonths", which facts.json does not derive from diagnoses/,
     ],
     [
       "a diagnosis rule naming an unknown class",
-      "policies/diagnosis-classes.json",
+      `${FAMILY}/diagnosis-classes.json`,
       (j: Record<string, unknown>) =>
         (j.rules as unknown[]).push({ prefix: "M99", class: "unknown-class", example: "x" }),
       /rule M99 names unknown class "unknown-class"/,
     ],
   ])("reports %s", (_, file, edit, problem) => {
     const dir = alteredCorpus(file, edit);
-    const problems = withCorpusDir(dir, () => checkPolicies());
+    const problems = checkPolicies(dir);
     expect(problems.join("\n")).toMatch(problem);
   });
 

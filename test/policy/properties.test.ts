@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getCorpus } from "../../src/corpus/store.js";
-import { canonicalJson } from "../../src/policy/canonical-json.js";
-import { evaluate } from "../../src/policy/evaluate.js";
-import { evaluationText } from "../../src/policy/evaluation-text.js";
-import type { EvaluateInput, Evaluation } from "../../src/policy/evaluation-schema.js";
-import { EvaluateInputSchema, EvaluationSchema } from "../../src/policy/evaluation-schema.js";
+import { evaluateCase as evaluate, parseSiCase, shippedKnowledge } from "../support/knowledge.js";
+import type { SiCase } from "../support/knowledge.js";
+import { canonicalJson } from "../../src/engine/canonical-json.js";
+import { evaluationText } from "../../src/review/evaluation-text.js";
+import type { Evaluation } from "../../src/engine/evaluation-schema.js";
+import { EvaluationSchema } from "../../src/engine/evaluation-schema.js";
 
 const SERVICES = ["64625", "27096", "G0260", "64451", "J1100", "J1030", "J3301", "J2001", "64635", "62323"];
 const DIAGNOSES = [
@@ -73,7 +73,7 @@ const clinical = fc.record(
   { requiredKeys: [] },
 );
 
-const input: fc.Arbitrary<EvaluateInput> = fc
+const input: fc.Arbitrary<SiCase> = fc
   .record({
     services: fc.uniqueArray(fc.constantFrom(...SERVICES), { minLength: 1, maxLength: 4 }),
     diagnoses: fc.uniqueArray(fc.constantFrom(...DIAGNOSES), { maxLength: 4 }),
@@ -81,7 +81,7 @@ const input: fc.Arbitrary<EvaluateInput> = fc
     clinical,
   })
   .map(({ services, diagnoses, policy, clinical: c }) =>
-    EvaluateInputSchema.parse({
+    parseSiCase({
       request: { services: services.map((code) => ({ code })), diagnoses, policy },
       clinical: c,
     }),
@@ -147,7 +147,7 @@ describe("evaluation properties (fast-check)", () => {
   it("the order of services and diagnoses does not change any service's result", () => {
     fc.assert(
       fc.property(input, fc.nat(), (x, seed) => {
-        const reordered: EvaluateInput = {
+        const reordered: SiCase = {
           ...x,
           request: {
             ...x.request,
@@ -177,7 +177,7 @@ describe("evaluation properties (fast-check)", () => {
   it("adding facts the logic does not read (notes, test names, block types and dates, units, laterality) changes nothing but the input hash", () => {
     fc.assert(
       fc.property(input, fc.string({ maxLength: 200 }), (x, notes) => {
-        const extra: EvaluateInput = {
+        const extra: SiCase = {
           request: {
             ...x.request,
             services: x.request.services.map((s) => ({ ...s, units: 2, laterality: "bilateral" as const })),
@@ -198,13 +198,13 @@ describe("evaluation properties (fast-check)", () => {
           },
         };
         const strip = (e: Evaluation) => ({ ...e, audit: { ...e.audit, inputSha256: "" } });
-        expect(strip(evaluate(EvaluateInputSchema.parse(extra)))).toEqual(strip(evaluate(x)));
+        expect(strip(evaluate(parseSiCase(extra)))).toEqual(strip(evaluate(x)));
       }),
     );
   });
 
   it("every quote in any output is a verbatim substring of its stored passage, in the text too", () => {
-    const passages = getCorpus().passages;
+    const passages = shippedKnowledge().corpus.passages;
     fc.assert(
       fc.property(input, (x) => {
         const e = evaluate(x);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Tri } from "../../src/policy/engine/three-valued.js";
-import { and3, not3, or3 } from "../../src/policy/engine/three-valued.js";
+import type { Tri } from "../../src/engine/three-valued.js";
+import { and3, not3, or3 } from "../../src/engine/three-valued.js";
 
 const T: Tri = "true";
 const F: Tri = "false";

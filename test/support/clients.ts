@@ -2,8 +2,9 @@ import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { ServerContext } from "../../src/mcp/context.js";
 import { createServer } from "../../src/mcp/server.js";
-import type { ServerOptions } from "../../src/mcp/server-options.js";
+import { shippedContext } from "./knowledge.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const BUILT_SERVER = join(ROOT, "dist", "server", "index.js");
@@ -14,9 +15,9 @@ export const BUILT_SERVER = join(ROOT, "dist", "server", "index.js");
 export const SERVER_NODE = process.env.MNM_SERVER_NODE || process.execPath;
 
 /** A real SDK client connected in memory to a fresh server. */
-export async function connectInMemory(options: ServerOptions = {}): Promise<Client> {
+export async function connectInMemory(context: ServerContext = shippedContext()): Promise<Client> {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const server = createServer(options);
+  const server = createServer(context);
   await server.connect(serverTransport);
   const client = new Client({ name: "test-client", version: "1.0.0" });
   await client.connect(clientTransport);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { findMarkers } from "../../src/verify/citation-markers.js";
 import { splitSentences } from "../../src/verify/sentences.js";
 import { aliasProblems } from "../../src/verify/source-aliases.js";
 import { stem } from "../../src/verify/stems.js";
 import { verifyText } from "../../src/verify/verify-text.js";
 
-const corpus = getCorpus();
+const corpus = shippedKnowledge().corpus;
 const check = (text: string) => verifyText(text, corpus);
 
 describe("attribution claims (heuristic)", () => {
@@ -168,7 +168,7 @@ describe("claims that quote invented words", () => {
   it("are unsupported even when their words overlap a passage of the named source", () => {
     const text =
       'The 2025 BMJ guideline states that "joint radiofrequency ablation is always effective" [1].';
-    const result = verifyText(text);
+    const result = verifyText(text, corpus);
     expect(result.quotes[0]?.status).toBe("not-found");
     const claim = result.attributionClaims[0];
     expect(claim?.namedSources.flatMap((n) => n.sourceIds)).toContain("busse-bmj-2025");
@@ -179,7 +179,7 @@ describe("claims that quote invented words", () => {
   it("keep their lexical support when the quotation is verbatim", () => {
     const text =
       'The 2025 BMJ guideline states that "Such interventions should therefore not be offered outside of a clinical trial" [1].';
-    const result = verifyText(text);
+    const result = verifyText(text, corpus);
     expect(result.quotes[0]?.status).toBe("verbatim");
     expect(result.attributionClaims[0]?.support).not.toBe("unsupported");
   });
@@ -187,7 +187,7 @@ describe("claims that quote invented words", () => {
 
 describe("claims that contradict the recorded stance", () => {
   it("are unsupported when the stated direction is the opposite of the matching passage", () => {
-    const result = verifyText(
+    const result = check(
       "The 2025 BMJ guideline makes a strong recommendation for joint radiofrequency ablation in chronic axial spine pain.",
     );
     expect(result.metadataIssues.map((i) => i.kind)).toContain("direction-mismatch");
@@ -196,7 +196,7 @@ describe("claims that contradict the recorded stance", () => {
   });
 
   it("keep their support when the stated direction agrees", () => {
-    const result = verifyText(
+    const result = check(
       "The 2025 BMJ guideline makes a strong recommendation against joint radiofrequency ablation in chronic axial spine pain.",
     );
     expect(result.metadataIssues.filter((i) => i.kind === "direction-mismatch")).toHaveLength(0);

@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { matchQuote } from "../../src/verify/quote-matching.js";
 import { tokenize } from "../../src/verify/tokens.js";
 import { verifyText } from "../../src/verify/verify-text.js";
 import { ROOT } from "../support/clients.js";
 
-const corpus = getCorpus();
+const corpus = shippedKnowledge().corpus;
 const passages = [...corpus.passages.values()];
 const MIXED = readFileSync(join(ROOT, "test", "fixtures", "texts", "quotes-mixed.md"), "utf8");
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getCorpus } from "../../src/corpus/store.js";
+import { shippedKnowledge } from "../support/knowledge.js";
 import { VerificationSchema } from "../../src/verify/schema.js";
 import { verifyText } from "../../src/verify/verify-text.js";
 
-const corpus = getCorpus();
+const corpus = shippedKnowledge().corpus;
 const PIECES = [
   '"',
   "“",

@@ -2,7 +2,7 @@ import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
 import { LetterContextSchema } from "../../letters/context-schema.js";
 import { REGIMES } from "../../letters/letter-data-schema.js";
-import { EvaluateInputSchema } from "../../policy/evaluation-schema.js";
+import type { ServerContext } from "../context.js";
 import type { Registration } from "../registry.js";
 
 /** A JSON argument checked against a schema, with the first problems named. */
@@ -25,20 +25,24 @@ function jsonArgument(schema: z.ZodType, what: string) {
   });
 }
 
-const argsSchema = {
-  regime: completable(
-    z.enum(REGIMES).describe("plan regime: medicare-advantage, commercial-erisa, aca-individual or medicaid"),
-    (value) => REGIMES.filter((r) => r.startsWith(value ?? "")).sort(),
-  ),
-  caseJson: jsonArgument(EvaluateInputSchema, "an evaluateSIJointRFA input").describe(
-    "the case as evaluateSIJointRFA input JSON: {request: {services, diagnoses}, clinical: {...}}",
-  ),
-  contextJson: jsonArgument(LetterContextSchema.omit({ regime: true }), "the letter context without regime")
-    .optional()
-    .describe(
-      "optional letter context JSON without regime: member, provider, plan, reviewer, peerToPeer, languageAssistance, ...",
+function argsSchema(context: ServerContext) {
+  return {
+    regime: completable(
+      z
+        .enum(REGIMES)
+        .describe("plan regime: medicare-advantage, commercial-erisa, aca-individual or medicaid"),
+      (value) => REGIMES.filter((r) => r.startsWith(value ?? "")).sort(),
     ),
-};
+    caseJson: jsonArgument(context.caseSchema, "an evaluateSIJointRFA input").describe(
+      "the case as evaluateSIJointRFA input JSON: {request: {services, diagnoses}, clinical: {...}}",
+    ),
+    contextJson: jsonArgument(LetterContextSchema.omit({ regime: true }), "the letter context without regime")
+      .optional()
+      .describe(
+        "optional letter context JSON without regime: member, provider, plan, reviewer, peerToPeer, languageAssistance, ...",
+      ),
+  };
+}
 
 export function draftDenialLetterText(args: {
   regime: string;
@@ -55,25 +59,24 @@ export function draftDenialLetterText(args: {
     `Case (evaluateSIJointRFA input):\n${args.caseJson}`,
     `Letter context:\n${JSON.stringify(context)}`,
     "",
-    "1. Call evaluateSIJointRFA with the case.",
-    "2. Call draftDeterminationLetter with evaluation set to the structured result of step 1 and context set to the letter context above. The tool chooses the letter type from the determination: a medically-necessary result gives an approval and an insufficient-information result gives a request for information. Never turn either into a denial.",
-    "3. Call verifyCitations with the letter's markdown. Every quotation must be verbatim; if any is not, stop and report it instead of showing the letter.",
-    "4. Show the letter markdown exactly as returned, with its DRAFT banner, then list the checklist elements marked missing with their reasons, and what the context should add to complete them.",
-    "5. Say plainly that this is a draft that a licensed clinician must review, edit as needed and sign before it is sent, and that it is never final.",
+    "1. Call draftDeterminationLetter with case set to the case above and context set to the letter context above. It reviews the case itself, through the same path and checks as evaluateSIJointRFA, and chooses the letter type from the determination: a medically-necessary result gives an approval and an insufficient-information result gives a request for information. Never turn either into a denial.",
+    "2. Call verifyCitations with the letter's markdown. Every quotation must be verbatim; if any is not, stop and report it instead of showing the letter.",
+    "3. Show the letter markdown exactly as returned, with its DRAFT banner, then list the checklist elements marked missing with their reasons, and what the context should add to complete them.",
+    "4. Say plainly that this is a draft that a licensed clinician must review, edit as needed and sign before it is sent, and that it is never final.",
   ].join("\n");
 }
 
 export const draftDenialLetterPrompt: Registration = {
   kind: "prompt",
   name: "draft-denial-letter",
-  register(server) {
+  register(server, context) {
     server.registerPrompt(
       "draft-denial-letter",
       {
         title: "Draft a determination letter",
         description:
-          "Guides evaluate, draft and verify: evaluateSIJointRFA, draftDeterminationLetter, then verifyCitations on the letter; the result is a draft for a licensed clinician.",
-        argsSchema,
+          "Guides draft and verify: draftDeterminationLetter on the case, then verifyCitations on the letter; the result is a draft for a licensed clinician.",
+        argsSchema: argsSchema(context),
       },
       (args) => ({
         description: `Draft determination letter (${args.regime})`,

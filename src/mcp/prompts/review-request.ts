@@ -1,46 +1,50 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
-import { POLICY_PROFILES } from "../../policy/evaluation-schema.js";
+import type { ServerContext } from "../context.js";
 import type { Registration } from "../registry.js";
 import { completeCodeList } from "./code-completions.js";
 
 const CODE_LIST = /^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/;
 
-const argsSchema = {
-  services: completable(
-    z
-      .string()
-      .min(1)
-      .max(400)
-      .regex(CODE_LIST, { error: "expected CPT or HCPCS codes separated by commas, e.g. 64625, J1100" })
-      .describe("requested CPT / HCPCS codes, comma-separated, e.g. 64625, J1100"),
-    (value) => completeCodeList(value, ["CPT", "HCPCS"]),
-  ),
-  diagnoses: completable(
-    z
-      .string()
-      .max(400)
-      .regex(/^$|^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/, {
-        error: "expected ICD-10-CM codes separated by commas, e.g. M53.3, M47.817",
-      })
-      .describe("ICD-10-CM diagnosis codes, comma-separated, e.g. M53.3, M47.817"),
-    (value) => completeCodeList(value, ["ICD-10-CM"]),
-  ),
-  facts: z
-    .string()
-    .max(20_000)
-    .optional()
-    .describe(
-      "the documented clinical facts, as evaluateSIJointRFA clinical JSON or as plain text from the record",
+function argsSchema(context: ServerContext, profiles: readonly string[]) {
+  return {
+    services: completable(
+      z
+        .string()
+        .min(1)
+        .max(400)
+        .regex(CODE_LIST, { error: "expected CPT or HCPCS codes separated by commas, e.g. 64625, J1100" })
+        .describe("requested CPT / HCPCS codes, comma-separated, e.g. 64625, J1100"),
+      (value) => completeCodeList(context.knowledge.letters, value, ["CPT", "HCPCS"]),
     ),
-  policy: completable(
-    z
-      .enum(POLICY_PROFILES)
+    diagnoses: completable(
+      z
+        .string()
+        .max(400)
+        .regex(/^$|^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/, {
+          error: "expected ICD-10-CM codes separated by commas, e.g. M53.3, M47.817",
+        })
+        .describe("ICD-10-CM diagnosis codes, comma-separated, e.g. M53.3, M47.817"),
+      (value) => completeCodeList(context.knowledge.letters, value, ["ICD-10-CM"]),
+    ),
+    facts: z
+      .string()
+      .max(20_000)
       .optional()
-      .describe('policy profile: "evidence-hierarchy" (default) or "medicare-lcd"'),
-    (value) => POLICY_PROFILES.filter((p) => p.startsWith(value ?? "")),
-  ),
-};
+      .describe(
+        "the documented clinical facts, as evaluateSIJointRFA clinical JSON or as plain text from the record",
+      ),
+    policy: completable(
+      z
+        .enum(profiles as [string, ...string[]])
+        .optional()
+        .describe(
+          `policy profile: ${profiles.map((p) => JSON.stringify(p)).join(" or ")} (default ${JSON.stringify(context.knowledge.families.defaultProfile())})`,
+        ),
+      (value) => profiles.filter((p) => p.startsWith(value ?? "")),
+    ),
+  };
+}
 
 function list(value: string): string[] {
   return value
@@ -63,7 +67,7 @@ export function reviewRequestText(args: {
     "",
     `Requested services: ${services.join(", ")}`,
     `Diagnoses: ${diagnoses.length ? diagnoses.join(", ") : "none given"}`,
-    `Policy profile: ${args.policy ?? "evidence-hierarchy (default)"}`,
+    `Policy profile: ${args.policy ?? "the family's default"}`,
     `Documented facts: ${args.facts?.trim() ? `\n${args.facts.trim()}` : "none given"}`,
     "",
     `1. Call lookupCodes with codes ${JSON.stringify([...services, ...diagnoses])}. Explain each code in plain language; if a code is invalid or not found, say so and stop before evaluating.`,
@@ -81,14 +85,14 @@ export function reviewRequestText(args: {
 export const reviewRequestPrompt: Registration = {
   kind: "prompt",
   name: "review-request",
-  register(server) {
+  register(server, context) {
     server.registerPrompt(
       "review-request",
       {
         title: "Review an SI joint request",
         description:
           "Guides a review: lookupCodes, evaluateSIJointRFA, citeGuideline, then an answer with verbatim citations and the draft disclaimer.",
-        argsSchema,
+        argsSchema: argsSchema(context, context.knowledge.families.profileIds()),
       },
       (args) => ({
         description: "Review of a sacroiliac joint procedure request",

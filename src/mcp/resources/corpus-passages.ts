@@ -1,27 +1,23 @@
 import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { getCorpus } from "../../corpus/store.js";
 import { PASSAGE_URI_TEMPLATE, decodeId, passageUri } from "../../corpus/uris.js";
-import { lazy } from "../../util/lazy.js";
+import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { unknownIdError } from "./corpus-resource-errors.js";
-
-// Rendering is loaded on the first read: listing and completion need only the corpus.
-const markdown = lazy(() => import("../../corpus/markdown.js"));
 
 export const corpusPassagesResource: Registration = {
   kind: "resource",
   name: "corpus-passages",
-  register(server) {
+  register(server, { knowledge: { corpus } }) {
     const template = new ResourceTemplate(PASSAGE_URI_TEMPLATE, {
       list: () => ({
-        resources: [...getCorpus().passages.values()].map((p) => ({
+        resources: [...corpus.passages.values()].map((p) => ({
           uri: passageUri(p.id),
           name: p.id,
           title: `${p.id}: ${p.section}`,
           mimeType: "text/markdown",
         })),
       }),
-      complete: { id: (value) => [...getCorpus().passages.keys()].filter((id) => id.startsWith(value)) },
+      complete: { id: (value) => [...corpus.passages.keys()].filter((id) => id.startsWith(value)) },
     });
     server.registerResource(
       "corpus-passages",
@@ -33,8 +29,7 @@ export const corpusPassagesResource: Registration = {
         mimeType: "text/markdown",
       },
       async (uri, variables) => {
-        const { passageMarkdown } = await markdown();
-        const corpus = getCorpus();
+        const { passageMarkdown } = await domain("markdown");
         const id = decodeId(variables.id);
         const passage = id === undefined ? undefined : corpus.passages.get(id);
         if (!passage) throw unknownIdError("passage", uri.href, id, corpus.passages.keys());

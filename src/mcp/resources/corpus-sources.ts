@@ -1,27 +1,23 @@
 import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { getCorpus } from "../../corpus/store.js";
 import { SOURCE_URI_TEMPLATE, decodeId, sourceUri } from "../../corpus/uris.js";
-import { lazy } from "../../util/lazy.js";
+import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { unknownIdError } from "./corpus-resource-errors.js";
-
-// Rendering is loaded on the first read: listing and completion need only the corpus.
-const markdown = lazy(() => import("../../corpus/markdown.js"));
 
 export const corpusSourcesResource: Registration = {
   kind: "resource",
   name: "corpus-sources",
-  register(server) {
+  register(server, { knowledge: { corpus } }) {
     const template = new ResourceTemplate(SOURCE_URI_TEMPLATE, {
       list: () => ({
-        resources: [...getCorpus().sources.values()].map((s) => ({
+        resources: [...corpus.sources.values()].map((s) => ({
           uri: sourceUri(s.id),
           name: s.id,
           title: s.shortTitle ?? s.title,
           mimeType: "text/markdown",
         })),
       }),
-      complete: { id: (value) => [...getCorpus().sources.keys()].filter((id) => id.startsWith(value)) },
+      complete: { id: (value) => [...corpus.sources.keys()].filter((id) => id.startsWith(value)) },
     });
     server.registerResource(
       "corpus-sources",
@@ -33,8 +29,7 @@ export const corpusSourcesResource: Registration = {
         mimeType: "text/markdown",
       },
       async (uri, variables) => {
-        const { sourceMarkdown } = await markdown();
-        const corpus = getCorpus();
+        const { sourceMarkdown } = await domain("markdown");
         const id = decodeId(variables.id);
         const source = id === undefined ? undefined : corpus.sources.get(id);
         if (!source) throw unknownIdError("source", uri.href, id, corpus.sources.keys());

@@ -1,20 +1,11 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CiteGuidelineInputSchema, CiteGuidelineOutputSchema } from "../../corpus/cite-guideline-schema.js";
 import type { CiteGuidelineInput } from "../../corpus/cite-guideline-schema.js";
-import { getCorpus } from "../../corpus/store.js";
-import { lazy } from "../../util/lazy.js";
+import type { Corpus } from "../../corpus/load-evidence.js";
+import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
-
-// Search and citation formatting are loaded on the first call: tools/list needs only the schemas.
-const citing = lazy(async () => {
-  const [{ citeGuideline }, { citeText }] = await Promise.all([
-    import("../../corpus/cite.js"),
-    import("../../corpus/cite-text.js"),
-  ]);
-  return { citeGuideline, citeText };
-});
 
 const DESCRIPTION = [
   "Quote the evidence corpus verbatim: guidelines, systematic reviews, consensus statements and coverage policies on sacroiliac joint RFA and injections.",
@@ -29,9 +20,9 @@ function describeRequest(input: CiteGuidelineInput): string {
   return `query ${JSON.stringify(input.query?.trim())}`;
 }
 
-async function handle(input: CiteGuidelineInput): Promise<CallToolResult> {
-  const { citeGuideline, citeText } = await citing();
-  const outcome = citeGuideline(getCorpus(), input);
+async function handle(corpus: Corpus, input: CiteGuidelineInput): Promise<CallToolResult> {
+  const { citeGuideline, citeText } = await domain("cite");
+  const outcome = citeGuideline(corpus, input);
   if (!outcome.ok) return toolError(`citeGuideline: ${outcome.message}`);
   const links = outcome.output.results.map((r) => ({
     type: "resource_link" as const,
@@ -46,7 +37,7 @@ async function handle(input: CiteGuidelineInput): Promise<CallToolResult> {
 export const citeGuidelineTool: Registration = {
   kind: "tool",
   name: "citeGuideline",
-  register(server) {
+  register(server, { knowledge }) {
     server.registerTool(
       "citeGuideline",
       {
@@ -58,7 +49,7 @@ export const citeGuidelineTool: Registration = {
       },
       async (input) => {
         try {
-          return await handle(input);
+          return await handle(knowledge.corpus, input);
         } catch (error) {
           return toolError(
             `citeGuideline: the evidence corpus is unavailable (${error instanceof Error ? error.message : String(error)})`,

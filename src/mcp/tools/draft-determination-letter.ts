@@ -1,20 +1,14 @@
-import { DraftLetterInputSchema, LetterSchema, type Letter } from "../../letters/letter-schema.js";
-import { lazy } from "../../util/lazy.js";
+import { draftLetterInputSchema, LetterSchema, type Letter } from "../../letters/letter-schema.js";
+import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
+import { reviewErrorText } from "../review-error-text.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
 
-// Letter composition and the policy engine are loaded on the first call: tools/list needs only the schemas.
-const drafting = lazy(async () => {
-  const [{ LetterError, draftLetter }, { evaluate }] = await Promise.all([
-    import("../../letters/draft-letter.js"),
-    import("../../policy/evaluate.js"),
-  ]);
-  return { LetterError, draftLetter, evaluate };
-});
+const NAME = "draftDeterminationLetter";
 
 const DESCRIPTION = [
-  "Draft a determination letter (markdown and structured sections) from an evaluateSIJointRFA result (evaluation) or a case to evaluate (case), plus letter context (regime, member, provider, plan, reviewer, peer-to-peer, language help).",
+  "Draft a determination letter (markdown and structured sections) for a case (the evaluateSIJointRFA input, reviewed here through the same path, with the same checks and audit line), plus letter context (regime, member, provider, plan, reviewer, peer-to-peer, language help).",
   "not-medically-necessary gives a denial; medically-necessary an approval; insufficient-information a request for information; never a denial for those.",
   "Returns a 14-element checklist (present / missing with the reason / not-applicable). Every quotation is verified verbatim against the corpus before the letter is returned.",
   "Always a DRAFT that a licensed clinician must review and sign: never final.",
@@ -36,32 +30,28 @@ function render(letter: Letter): string {
 
 export const draftDeterminationLetterTool: Registration = {
   kind: "tool",
-  name: "draftDeterminationLetter",
-  register(server) {
+  name: NAME,
+  register(server, context) {
     server.registerTool(
-      "draftDeterminationLetter",
+      NAME,
       {
         title: "Draft a determination letter (for clinician review)",
         description: DESCRIPTION,
-        inputSchema: DraftLetterInputSchema,
+        inputSchema: draftLetterInputSchema(context.caseSchema),
         outputSchema: LetterSchema,
         annotations: READ_ONLY_LOCAL,
       },
       async (args) => {
-        const { evaluation, context } = args;
-        const input = args.case;
-        if ((evaluation === undefined) === (input === undefined)) {
-          return toolError(
-            `evaluation / case: received ${evaluation && input ? "both" : "neither"}; expected exactly one: an evaluateSIJointRFA result as evaluation, or its input as case`,
-          );
-        }
-        const { LetterError, draftLetter, evaluate } = await drafting();
+        const [{ reviewCase, ReviewError }, { draftLetter, LetterError }] = await Promise.all([
+          domain("review"),
+          domain("letters"),
+        ]);
         try {
-          const letter = input
-            ? draftLetter(evaluate(input), context, input)
-            : draftLetter(evaluation!, context);
+          const review = reviewCase(context, args.case, NAME);
+          const letter = draftLetter(context.knowledge, review, args.context);
           return toolResult(letter, render(letter));
         } catch (error) {
+          if (error instanceof ReviewError) return toolError(reviewErrorText(NAME, error));
           if (error instanceof LetterError) return toolError(error.message);
           throw error;
         }

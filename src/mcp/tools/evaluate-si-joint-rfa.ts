@@ -1,20 +1,9 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
-import type { EvaluateInput, Evaluation } from "../../policy/evaluation-schema.js";
-import { lazy } from "../../util/lazy.js";
+import { EvaluationSchema } from "../../engine/evaluation-schema.js";
+import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
+import { reviewErrorText } from "../review-error-text.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
-
-// The policy engine is loaded on the first call: tools/list needs only the schemas.
-const engine = lazy(async () => {
-  const [{ evaluate }, { evaluationText }, { codeProblems, codeProblemsText }] = await Promise.all([
-    import("../../policy/evaluate.js"),
-    import("../../policy/evaluation-text.js"),
-    import("../../policy/validate-codes.js"),
-  ]);
-  return { evaluate, evaluationText, codeProblems, codeProblemsText };
-});
 
 const NAME = "evaluateSIJointRFA";
 
@@ -31,37 +20,28 @@ const DESCRIPTION = [
   "The result is a recommendation for a licensed clinician, never a final determination. Deterministic, offline, read-only.",
 ].join(" ");
 
-/**
- * The tool's answer to a validated input, with the evaluation when there is one (for the audit
- * log). The bench's answer floor serves these answers precomputed.
- */
-export async function evaluationAnswer(
-  input: EvaluateInput,
-): Promise<{ result: CallToolResult; evaluation?: Evaluation }> {
-  const { evaluate, evaluationText, codeProblems, codeProblemsText } = await engine();
-  const problems = codeProblems(input);
-  if (problems.length > 0) return { result: toolError(codeProblemsText(NAME, problems)) };
-  const evaluation = evaluate(input);
-  return { result: toolResult(evaluation, evaluationText(evaluation)), evaluation };
-}
-
 export const evaluateSIJointRfaTool: Registration = {
   kind: "tool",
   name: NAME,
-  register(server, { auditLog }) {
+  register(server, context) {
     server.registerTool(
       NAME,
       {
         title: "Evaluate SI joint RFA and SI joint injection requests",
         description: DESCRIPTION,
-        inputSchema: EvaluateInputSchema,
+        inputSchema: context.caseSchema,
         outputSchema: EvaluationSchema,
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {
-        const { result, evaluation } = await evaluationAnswer(input);
-        if (evaluation) auditLog?.append(evaluation);
-        return result;
+        const { reviewCase, ReviewError, evaluationText } = await domain("review");
+        try {
+          const { evaluation } = reviewCase(context, input, NAME);
+          return toolResult(evaluation, evaluationText(evaluation));
+        } catch (error) {
+          if (error instanceof ReviewError) return toolError(reviewErrorText(NAME, error));
+          throw error;
+        }
       },
     );
   },

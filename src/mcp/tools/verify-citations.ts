@@ -1,17 +1,8 @@
-import { lazy } from "../../util/lazy.js";
 import { VerificationSchema, VerifyInputSchema } from "../../verify/schema.js";
+import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolResult } from "../tool-result.js";
-
-// The checker is loaded on the first call: tools/list needs only the schemas.
-const checker = lazy(async () => {
-  const [{ verifyText }, { renderVerification }] = await Promise.all([
-    import("../../verify/verify-text.js"),
-    import("../../verify/render-text.js"),
-  ]);
-  return { verifyText, renderVerification };
-});
 
 const DESCRIPTION = [
   "Check a text (a drafted letter, an AI answer) against the local evidence corpus.",
@@ -24,7 +15,7 @@ const DESCRIPTION = [
 export const verifyCitationsTool: Registration = {
   kind: "tool",
   name: "verifyCitations",
-  register(server) {
+  register(server, { knowledge }) {
     server.registerTool(
       "verifyCitations",
       {
@@ -35,8 +26,8 @@ export const verifyCitationsTool: Registration = {
         annotations: READ_ONLY_LOCAL,
       },
       async ({ text }) => {
-        const { verifyText, renderVerification } = await checker();
-        const verification = verifyText(text);
+        const { verifyText, renderVerification } = await domain("verify");
+        const verification = verifyText(text, knowledge.corpus);
         return toolResult(verification, renderVerification(verification));
       },
     );

@@ -16,18 +16,6 @@ export function copyCorpus(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(join(dir, ".."), { recursive: true, force: true }) };
 }
 
-/** Run `fn` with MNM_CORPUS_DIR pointing at `dir`, restoring the environment afterwards. */
-export function withCorpusDir<T>(dir: string, fn: () => T): T {
-  const before = process.env.MNM_CORPUS_DIR;
-  process.env.MNM_CORPUS_DIR = dir;
-  try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env.MNM_CORPUS_DIR;
-    else process.env.MNM_CORPUS_DIR = before;
-  }
-}
-
 /**
  * A `corpusCopy()` for a test file: each call makes a private copy of the corpus (see copyCorpus),
  * and every copy is removed after each test.

@@ -1,0 +1,201 @@
+import { criteriaInEvaluationOrder } from "../families/criteria-order.js";
+import type { Expr } from "../families/expr-schema.js";
+import { exprNodes } from "../families/expr-schema.js";
+import type { Criterion, Pathway, Profile } from "../families/profile-schema.js";
+import { policyParams } from "../families/templates.js";
+import type { CaseFacts } from "./case-facts.js";
+import { decide } from "./decide.js";
+import type { Determination } from "./determination.js";
+import { evaluateExpr } from "./evaluate-expr.js";
+import type { CriterionStatus, FactValue, TraceNode } from "./evaluation-schema.js";
+import { collectRequests } from "./missing-information.js";
+import type { Walk } from "./missing-information.js";
+import type { ServiceScope } from "./service-scope.js";
+import type { Tri } from "./three-valued.js";
+
+export interface CriterionOutcome {
+  criterion: Criterion;
+  value: Tri;
+  status: CriterionStatus;
+  address: string;
+  facts: Record<string, FactValue>;
+}
+
+export interface PathwayOutcome {
+  pathway: Pathway;
+  when: Tri;
+  requires?: Tri;
+}
+
+export interface ServiceOutcome {
+  scope: ServiceScope;
+  determination: Determination;
+  reasons: string[];
+  criteria: CriterionOutcome[];
+  /** The pathway that applies; undefined when out of scope or when the facts cannot choose one. */
+  chosen?: PathwayOutcome;
+  /** Pathways that could apply if the unknown facts were documented (empty when one was chosen). */
+  candidates: PathwayOutcome[];
+  requests: string[];
+  trace: TraceNode[];
+}
+
+/** Facts a criterion reads, through the criteria it references. */
+function factsRead(criterion: Criterion, byId: ReadonlyMap<string, Criterion>): string[] {
+  const names = new Set<string>();
+  const walk = (expr: Expr): void => {
+    for (const node of exprNodes(expr)) {
+      if (node.op === "criterion") {
+        const target = byId.get(node.id);
+        if (target) walk(target.expr);
+      } else if ("fact" in node) names.add(node.fact);
+    }
+  };
+  walk(criterion.expr);
+  for (const name of criterion.recordFacts) names.add(name);
+  return [...names];
+}
+
+function shownFacts(names: readonly string[], facts: CaseFacts): Record<string, FactValue> {
+  const shown: Record<string, FactValue> = {};
+  for (const name of names) {
+    shown[name] = facts.values[name] ?? null;
+    const source = facts.sources[name];
+    if (source !== undefined) shown[`${name}Source`] = source;
+  }
+  return Object.fromEntries(Object.entries(shown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function statusOf(value: Tri): CriterionStatus {
+  return value === "true" ? "met" : value === "false" ? "not-met" : "unknown";
+}
+
+/** Criteria used only by a pathway's `requires` are not applicable unless that pathway is in play. */
+function requirementIds(pathways: readonly Pathway[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of pathways) {
+    if (!p.requires) continue;
+    for (const node of exprNodes(p.requires)) if (node.op === "criterion") ids.add(node.id);
+  }
+  return ids;
+}
+
+/** Evaluate one requested service against a profile: every criterion, every pathway, then the one that applies. */
+export function evaluateService(
+  policy: Profile,
+  scope: ServiceScope,
+  serviceKey: string,
+  facts: CaseFacts,
+  outOfScopeReason: string,
+): ServiceOutcome {
+  const trace: TraceNode[] = [];
+  const group = scope.group;
+  if (!group) {
+    const detail =
+      scope.label && scope.outOfScopeNote ? [`${scope.code} (${scope.label}): ${scope.outOfScopeNote}.`] : [];
+    return {
+      scope,
+      determination: "not-applicable",
+      reasons: [outOfScopeReason, ...detail],
+      criteria: [],
+      candidates: [],
+      requests: [],
+      trace,
+    };
+  }
+
+  const params = policyParams(policy);
+  const prefix = `${policy.id}@${policy.version}/${serviceKey}`;
+  const groupCriteria = policy.criteria.filter((c) => c.appliesTo.includes(group));
+  const criterionById = new Map(groupCriteria.map((c) => [c.id, c]));
+  const results = new Map<string, { value: Tri; address: string }>();
+  const outcomes = new Map<string, CriterionOutcome>();
+  const ctx = { facts: facts.values, params, criteria: results, trace };
+
+  for (const criterion of criteriaInEvaluationOrder(groupCriteria)) {
+    const address = `${prefix}/${criterion.id}`;
+    const value = evaluateExpr(criterion.expr, address, ctx);
+    results.set(criterion.id, { value, address });
+    outcomes.set(criterion.id, {
+      criterion,
+      value,
+      status: statusOf(value),
+      address,
+      facts: shownFacts(factsRead(criterion, criterionById), facts),
+    });
+  }
+
+  const pathways: PathwayOutcome[] = policy.pathways
+    .filter((p) => p.appliesTo.includes(group))
+    .map((pathway) => {
+      const when = evaluateExpr(pathway.when, `${prefix}/${pathway.id}/when`, ctx);
+      const requires = pathway.requires
+        ? evaluateExpr(pathway.requires, `${prefix}/${pathway.id}/requires`, ctx)
+        : undefined;
+      return requires === undefined ? { pathway, when } : { pathway, when, requires };
+    });
+
+  // The first pathway that applies, provided no earlier one might apply too.
+  const firstOpen = pathways.findIndex((p) => p.when !== "false");
+  const chosen = firstOpen >= 0 && pathways[firstOpen]?.when === "true" ? pathways[firstOpen] : undefined;
+  const candidates = chosen ? [] : pathways.filter((p) => p.when === "unknown");
+
+  const valueAt = new Map(trace.map((n) => [n.address, n.value]));
+  const requests = new Set<string>();
+  const walkOf = (follow: (v: Tri) => boolean): Walk => ({
+    byId: outcomes,
+    valueAt,
+    follow,
+    requests,
+    fallback: policy.fallbackRequest,
+  });
+  if (!chosen) {
+    // Ask in one round for what chooses the pathway and for what a possible pathway would then need.
+    for (const c of candidates) {
+      collectRequests(
+        c.pathway.when,
+        `${prefix}/${c.pathway.id}/when`,
+        walkOf((v) => v === "unknown"),
+      );
+      if (c.pathway.requires && c.requires === "unknown") {
+        collectRequests(
+          c.pathway.requires,
+          `${prefix}/${c.pathway.id}/requires`,
+          walkOf((v) => v === "unknown"),
+        );
+      }
+    }
+    if (candidates.length === 0) for (const r of policy.fallbackRequest) requests.add(r);
+  } else if (chosen.pathway.requires && chosen.requires !== "true") {
+    const outcome = chosen.requires === "false" ? chosen.pathway.ifNotMet : "insufficient-information";
+    if (outcome === "insufficient-information") {
+      collectRequests(
+        chosen.pathway.requires,
+        `${prefix}/${chosen.pathway.id}/requires`,
+        walkOf((v) => v !== "true"),
+      );
+    }
+  }
+
+  // Requirement criteria of pathways not in play are shown as not applicable.
+  const inPlay = requirementIds(chosen ? [chosen.pathway] : candidates.map((c) => c.pathway));
+  const allRequirements = requirementIds(pathways.map((p) => p.pathway));
+  const criteria = groupCriteria.map((c) => {
+    const outcome = outcomes.get(c.id) as CriterionOutcome;
+    return allRequirements.has(c.id) && !inPlay.has(c.id)
+      ? { ...outcome, status: "not-applicable" as const }
+      : outcome;
+  });
+
+  const { determination, reasons } = decide(policy, chosen, candidates, criteria);
+  return {
+    scope,
+    determination,
+    reasons,
+    criteria,
+    ...(chosen ? { chosen } : {}),
+    candidates,
+    requests: [...requests].sort(),
+    trace,
+  };
+}

@@ -1,0 +1,228 @@
+import type { Citation } from "../corpus/citation.js";
+import type { Corpus } from "../corpus/load-evidence.js";
+import { citationFor } from "../corpus/store.js";
+import type { DiagnosisClasses } from "../families/family-schema.js";
+import type { Family, LoadedProfile } from "../families/load-family.js";
+import type { Profile } from "../families/profile-schema.js";
+import { fillTemplate, policyParams } from "../families/templates.js";
+import { inputSha256 } from "./canonical-json.js";
+import type { CaseFacts } from "./case-facts.js";
+import { caseFacts, readsService } from "./case-facts.js";
+import type { CaseInput } from "./case-schema.js";
+import type { Determination } from "./determination.js";
+import type { ServiceOutcome } from "./evaluate-service.js";
+import { evaluateService } from "./evaluate-service.js";
+import type { Evaluation, Pitfall } from "./evaluation-schema.js";
+import { byEvidenceRank } from "./evidence-order.js";
+import { serviceScope } from "./service-scope.js";
+
+export const DISCLAIMER =
+  "Recommendation for a licensed clinician; not a final determination. The software recommends; a licensed clinician decides.";
+
+/** Overall determination: the first of these that any service has (pend before deny before approve). */
+export const OVERALL_PRECEDENCE: readonly Determination[] = [
+  "insufficient-information",
+  "not-medically-necessary",
+  "medically-necessary",
+  "not-applicable",
+];
+
+/** Trace keys of the requested services: the code, or "code[n]" when a code is requested more than once. */
+function serviceKeys(codes: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return codes.map((code) => {
+    if (codes.filter((c) => c === code).length === 1) return code;
+    const n = (seen.get(code) ?? 0) + 1;
+    seen.set(code, n);
+    return `${code}[${n}]`;
+  });
+}
+
+function uniqueSorted(ids: Iterable<string>, order: (a: string, b: string) => number): string[] {
+  return [...new Set(ids)].sort(order);
+}
+
+function contradictionPitfalls(
+  facts: CaseFacts,
+  data: DiagnosisClasses,
+  cite: (id: string) => Citation,
+): Pitfall[] {
+  return facts.contradictions.map((c) => {
+    const classIds = new Set(
+      facts.diagnoses.filter((d) => c.codes.includes(d.code)).flatMap((d) => d.classes),
+    );
+    const grounds = [
+      ...new Set(data.classes.filter((k) => classIds.has(k.id)).flatMap((k) => k.grounds)),
+    ].sort();
+    return {
+      id: `P-codes-vs-facts-${c.fact}`,
+      text: `The diagnosis codes ${c.codes.join(", ")} indicate ${c.fact} = ${String(c.fromCodes)}, but the case states ${c.fact} = ${String(c.stated)}. The stated fact was used (explicit case facts take precedence over codes); reconcile the record before deciding.`,
+      citations: grounds.map(cite),
+    };
+  });
+}
+
+/** What an evaluation reads besides the case: the evidence, the family and the profile version that applies. */
+export interface EvaluationContext {
+  corpus: Corpus;
+  family: Family;
+  profile: LoadedProfile;
+  /** Written into the audit block of the answer. */
+  engineVersion: string;
+}
+
+/** Evaluate a case under one profile version: deterministic, no clock, no randomness; notes are never read. */
+export function evaluate(input: CaseInput, context: EvaluationContext): Evaluation {
+  const { corpus, family } = context;
+  const loaded = context.profile;
+  const policy: Profile = loaded.profile;
+  const params = policyParams(policy);
+  const fill = (text: string): string => fillTemplate(text, params);
+  const rank = byEvidenceRank(policy);
+  const corpusVersion = corpus.version;
+  const cite = (passageId: string): Citation => citationFor(corpus, passageId);
+
+  const facts = caseFacts(input, family);
+  const perService = family.facts.facts.some(readsService);
+  const codes = input.request.services.map((s) => s.code);
+  const keys = serviceKeys(codes);
+  const outcomes: ServiceOutcome[] = input.request.services.map((service, i) =>
+    evaluateService(
+      policy,
+      serviceScope(service.code, family),
+      keys[i] ?? service.code,
+      perService ? caseFacts(input, family, service) : facts,
+      family.data.outOfScopeReason,
+    ),
+  );
+
+  const decided = outcomes.flatMap((o) => (o.chosen ? [o.chosen.pathway] : []));
+  const inPlay = [...decided, ...outcomes.flatMap((o) => o.candidates.map((c) => c.pathway))];
+  const governing = uniqueSorted(
+    decided.flatMap((p) => p.governing.map((g) => g.passageId)),
+    rank,
+  );
+  const supporting = uniqueSorted(
+    decided.flatMap((p) => p.supporting.map((s) => s.passageId)),
+    rank,
+  ).filter((id) => !governing.includes(id));
+  const conflicting = uniqueSorted(
+    decided.flatMap((p) => p.conflicting),
+    rank,
+  ).filter((id) => !governing.includes(id));
+
+  const notes = new Map<
+    string,
+    { passageId: string; role: "governing" | "supporting"; note: string; services: string[] }
+  >();
+  for (const o of outcomes) {
+    if (!o.chosen) continue;
+    const p = o.chosen.pathway;
+    for (const [role, uses] of [
+      ["governing", p.governing],
+      ["supporting", p.supporting],
+    ] as const) {
+      for (const use of uses) {
+        if (!use.note) continue;
+        const note = fill(use.note);
+        const key = `${use.passageId}\u0000${role}\u0000${note}`;
+        const entry = notes.get(key) ?? { passageId: use.passageId, role, note, services: [] };
+        if (!entry.services.includes(o.scope.code)) entry.services = [...entry.services, o.scope.code].sort();
+        notes.set(key, entry);
+      }
+    }
+  }
+
+  const pitfallIds = new Set(inPlay.flatMap((p) => p.pitfalls));
+  const alternativeIds = new Set(inPlay.flatMap((p) => p.alternatives));
+  const pitfalls: Pitfall[] = [
+    ...policy.pitfalls
+      .filter((p) => pitfallIds.has(p.id))
+      .map((p) => ({ id: p.id, text: fill(p.text), citations: p.grounds.map(cite) })),
+    ...contradictionPitfalls(facts, family.classes, cite),
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const determination =
+    OVERALL_PRECEDENCE.find((d) => outcomes.some((o) => o.determination === d)) ?? "insufficient-information";
+
+  return {
+    determination,
+    services: outcomes.map((o) => ({
+      code: o.scope.code,
+      role: o.scope.role,
+      ...(o.scope.label ? { label: o.scope.label } : {}),
+      determination: o.determination,
+      ...(o.chosen ? { pathway: { id: o.chosen.pathway.id, title: fill(o.chosen.pathway.title) } } : {}),
+      reasons: o.reasons,
+      citations: uniqueSorted(
+        o.chosen
+          ? o.chosen.pathway.governing.length > 0
+            ? o.chosen.pathway.governing.map((g) => g.passageId)
+            : o.chosen.pathway.grounds
+          : o.candidates.flatMap((c) => c.pathway.grounds),
+        rank,
+      ).map(cite),
+      evidence: {
+        governing: uniqueSorted(o.chosen?.pathway.governing.map((g) => g.passageId) ?? [], rank),
+        supporting: uniqueSorted(o.chosen?.pathway.supporting.map((s) => s.passageId) ?? [], rank),
+        conflicting: uniqueSorted(o.chosen?.pathway.conflicting ?? [], rank),
+      },
+    })),
+    criteria: outcomes.flatMap((o) =>
+      o.criteria.map((c) => ({
+        id: c.criterion.id,
+        statement: fill(c.criterion.statement),
+        role: c.criterion.role,
+        status: c.status,
+        service: o.scope.code,
+        appliesTo: c.criterion.appliesTo,
+        address: c.address,
+        facts: c.facts,
+        citations: c.criterion.grounds.map(cite),
+        ...(c.criterion.groundingNote ? { groundingNote: fill(c.criterion.groundingNote) } : {}),
+      })),
+    ),
+    governingEvidence: governing.map(cite),
+    supportingEvidence: supporting.map(cite),
+    conflictingEvidence: conflicting.map((id) => {
+      const entry = policy.conflicting.find((c) => c.passageId === id);
+      if (!entry) throw new Error(`policy ${policy.id}: no conflicting-evidence entry for "${id}"`);
+      return {
+        citation: cite(id),
+        direction: entry.direction,
+        method: entry.method,
+        whyNotGoverning: fill(entry.whyNotGoverning),
+      };
+    }),
+    evidenceNotes: [...notes.values()].sort((a, b) => {
+      const byRank = rank(a.passageId, b.passageId);
+      if (byRank !== 0) return byRank;
+      return a.role === b.role
+        ? a.note < b.note
+          ? -1
+          : a.note > b.note
+            ? 1
+            : 0
+        : a.role === "governing"
+          ? -1
+          : 1;
+    }),
+    pitfalls,
+    alternatives: policy.alternatives
+      .filter((a) => alternativeIds.has(a.id))
+      .map((a) => ({ id: a.id, text: fill(a.text), citations: a.grounds.map(cite) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    missingInformation: [...new Set(outcomes.flatMap((o) => o.requests))].sort(),
+    diagnoses: facts.diagnoses,
+    policy: { id: policy.id, version: policy.version, sha256: loaded.sha256, title: policy.title },
+    corpusVersion,
+    audit: {
+      inputSha256: inputSha256(input),
+      engineVersion: context.engineVersion,
+      ...(input.request.dateOfService ? { asOf: input.request.dateOfService } : {}),
+    },
+    reviewRequired: true,
+    disclaimer: DISCLAIMER,
+    trace: outcomes.flatMap((o) => o.trace),
+  };
+}

@@ -1,0 +1,68 @@
+import type { CaseInput } from "../engine/case-schema.js";
+import { evaluate } from "../engine/evaluate.js";
+import type { Evaluation } from "../engine/evaluation-schema.js";
+import type { Family, LoadedProfile } from "../families/load-family.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
+import { SERVER_VERSION } from "../version.js";
+import { codeProblems } from "./code-checks.js";
+import { ReviewError } from "./review-error.js";
+
+/** Where a review's audit line goes (the audit log; absent when the server keeps none). */
+export interface AuditSink {
+  append(evaluation: Evaluation, meta: { tool: string }): void;
+}
+
+export interface ReviewDeps {
+  knowledge: Knowledge;
+  audit?: AuditSink | undefined;
+}
+
+/** A reviewed case: the evaluation, and the family and profile version it was reviewed under. */
+export interface Review {
+  input: CaseInput;
+  evaluation: Evaluation;
+  family: Family;
+  profile: LoadedProfile;
+}
+
+/** The family a request belongs to: that of its first service a family lists (else the first family, which finds nothing in scope). */
+function familyOf(knowledge: Knowledge, input: CaseInput): Family {
+  for (const service of input.request.services) {
+    const family = knowledge.families.familyOf(service.code);
+    if (family) return family;
+  }
+  const first = knowledge.families.list[0];
+  if (!first) throw new Error("no procedure family is loaded");
+  return first;
+}
+
+/**
+ * The one review path of every tool that decides a case: check the codes, evaluate under the
+ * profile that applies, and record the audit line. Throws ReviewError for a case it cannot take.
+ */
+export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Review {
+  const { knowledge } = deps;
+  const problems = codeProblems(knowledge.codes.get(), input);
+  if (problems.length > 0) throw new ReviewError(problems);
+  const family = familyOf(knowledge, input);
+  const profileId = input.request.policy ?? family.data.defaultProfile;
+  const profile = knowledge.families.profileVersion(family, profileId);
+  if (!profile) {
+    throw new ReviewError([
+      {
+        code: "policy-not-for-family",
+        path: "request.policy",
+        received: `${JSON.stringify(profileId)} (it has no version for the family "${family.data.title}")`,
+        expected: `one of ${[...family.profiles.keys()].map((id) => JSON.stringify(id)).join(", ")}`,
+      },
+    ]);
+  }
+  const evaluation = evaluate(input, {
+    corpus: knowledge.corpus,
+    family,
+    profile,
+    engineVersion: SERVER_VERSION,
+  });
+  deps.audit?.append(evaluation, { tool });
+  return { input, evaluation, family, profile };
+}

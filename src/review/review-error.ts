@@ -1,0 +1,28 @@
+/** One problem with a field of the input: where it is, what was received and what is expected. */
+export interface FieldProblem {
+  /** A stable code tests and clients can rely on. */
+  code: ReviewProblemCode;
+  path: string;
+  received: string;
+  expected: string;
+}
+
+export type ReviewProblemCode =
+  /** A diagnosis (ICD-10-CM) code given as a requested service. */
+  | "diagnosis-as-service"
+  /** An HCPCS modifier given as a requested service. */
+  | "modifier-as-service"
+  /** A service code that is not a CPT-shaped code or an HCPCS Level II procedure code of the shipped release. */
+  | "unknown-service-code"
+  /** A diagnosis code that is not an ICD-10-CM code of the shipped release. */
+  | "unknown-diagnosis-code"
+  /** The requested policy profile does not cover the procedure family of the request. */
+  | "policy-not-for-family";
+
+/** A case the review cannot take as it is: every field problem, in input order. */
+export class ReviewError extends Error {
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(problems.map((p) => `expected ${p.expected}, received ${p.received} at ${p.path}`).join("; "));
+    this.name = "ReviewError";
+  }
+}
