@@ -1,6 +1,6 @@
 import type { LetterContext } from "../../src/letters/context-schema.js";
 
-/** The reference case (shared/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
+/** The reference case (docs/research/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
 export { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 
 /** A letter context with every field a complete letter needs (fictitious plan, member and people). */
