@@ -68,6 +68,18 @@ describe("npm pack", () => {
     );
   });
 
+  it("ships no stale chunk: every file of dist/server/ but index.js is imported by another", () => {
+    const dir = join(ROOT, "dist", "server");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
+    const imported = new Set<string>();
+    for (const file of files) {
+      for (const m of readFileSync(join(dir, file), "utf8").matchAll(/["']\.\/([\w.-]+\.js)["']/g)) {
+        if (m[1] !== file) imported.add(m[1] ?? "");
+      }
+    }
+    expect(files.filter((f) => f !== "index.js" && !imported.has(f))).toEqual([]);
+  });
+
   it("declares no runtime dependencies (the server is one self-contained bundle)", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
     expect(pkg.dependencies ?? {}).toEqual({});
