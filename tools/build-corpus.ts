@@ -1,29 +1,31 @@
 /**
- * Build corpus/evidence/sources/<source id>.json from the shared evidence file
- * (../shared/evidence/evidence-sources.json), keeping every source and passage id and every quote
+ * Build corpus/evidence/sources/<source id>.json from the evidence source file
+ * (data/upstream/evidence/evidence-sources.json), keeping every source and passage id and every quote
  * exactly, then rewrite corpus/manifest.json.
  *
  *   npm run build-corpus [-- --from FILE] [-- --corpus DIR]
  *
  * Output is deterministic: the same input gives byte-identical files. Files from an earlier build
- * whose source left the shared file are removed; ingested PDFs are left alone.
+ * whose source left the evidence source file are removed; ingested PDFs are left alone. Files built
+ * here carry the origin kind "shared-evidence" (the corpus's name for this file's evidence).
  */
 import { readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { sha256Hex } from "../src/corpus/manifest.js";
 import { DirectionSchema } from "../src/corpus/schemas.js";
 import type { EvidenceFile, Passage, Source, SourceType } from "../src/corpus/schemas.js";
-import { corpusDir, packageRoot } from "../src/util/package-root.js";
+import { corpusDir } from "../src/util/package-root.js";
 import {
   evidenceFilesOfKind,
   removeEvidenceFile,
   writeEvidenceFile,
   writeManifest,
 } from "./corpus-writer.js";
+import { UPSTREAM_FILES } from "./upstream.js";
 
-const SharedPassageSchema = z.object({
+const SourceFilePassageSchema = z.object({
   id: z.string(),
   section: z.string(),
   quote: z.string(),
@@ -35,7 +37,7 @@ const SharedPassageSchema = z.object({
   seenAt: z.string(),
   seenAtKind: z.enum(["publisher", "repository", "copy", "secondary"]),
 });
-const SharedSourceSchema = z.object({
+const SourceFileSourceSchema = z.object({
   id: z.string(),
   title: z.string(),
   authors: z.array(z.string()),
@@ -48,13 +50,13 @@ const SharedSourceSchema = z.object({
   licence: z.string().nullable(),
   type: z.string(),
   quality_note: z.string().nullable(),
-  passages: z.array(SharedPassageSchema),
+  passages: z.array(SourceFilePassageSchema),
 });
-type SharedSource = z.infer<typeof SharedSourceSchema>;
+type SourceFileSource = z.infer<typeof SourceFileSourceSchema>;
 
 /**
- * Editorial metadata the shared file does not carry as fields, taken from its quality notes and the
- * evidence README: the method behind each source, a short name for attributions and, for the shared
+ * Editorial metadata the evidence source file does not carry as fields, taken from its quality notes
+ * and its README: the method behind each source, a short name for attributions and, for the file's
  * type "consensus", which of the corpus types it is (a Delphi consensus guideline, or an advocacy /
  * position statement that reviews no evidence).
  */
@@ -148,56 +150,56 @@ const EDITORIAL: Record<string, { method: string; shortTitle: string; type?: Sou
   },
 };
 
-/** Fields the shared file sets to null are left out; everything else is copied verbatim. */
+/** Fields the evidence source file sets to null are left out; everything else is copied verbatim. */
 function present<T>(value: T | null): T | undefined {
   return value === null ? undefined : value;
 }
 
-function toSource(shared: SharedSource): Source {
-  const editorial = EDITORIAL[shared.id];
-  if (!editorial) throw new Error(`${shared.id}: no method / short title in EDITORIAL; add one`);
-  const type = editorial.type ?? shared.type;
-  if (shared.type === "consensus" && !editorial.type) {
-    throw new Error(`${shared.id}: shared type "consensus" needs an explicit corpus type in EDITORIAL`);
+function toSource(from: SourceFileSource): Source {
+  const editorial = EDITORIAL[from.id];
+  if (!editorial) throw new Error(`${from.id}: no method / short title in EDITORIAL; add one`);
+  const type = editorial.type ?? from.type;
+  if (from.type === "consensus" && !editorial.type) {
+    throw new Error(`${from.id}: source file type "consensus" needs an explicit corpus type in EDITORIAL`);
   }
   return {
-    id: shared.id,
-    title: shared.title,
+    id: from.id,
+    title: from.title,
     shortTitle: editorial.shortTitle,
-    authors: shared.authors,
-    organisation: shared.organisation,
-    year: present(shared.year),
-    published: shared.published,
-    doi: present(shared.doi),
-    pmid: present(shared.pmid),
-    url: present(shared.url),
-    licence: present(shared.licence),
+    authors: from.authors,
+    organisation: from.organisation,
+    year: present(from.year),
+    published: from.published,
+    doi: present(from.doi),
+    pmid: present(from.pmid),
+    url: present(from.url),
+    licence: present(from.licence),
     type: type as SourceType,
     method: editorial.method,
-    qualityNote: present(shared.quality_note),
+    qualityNote: present(from.quality_note),
   };
 }
 
-function toPassage(sourceId: string, shared: SharedSource["passages"][number]): Passage {
+function toPassage(sourceId: string, from: SourceFileSource["passages"][number]): Passage {
   return {
-    id: shared.id,
+    id: from.id,
     sourceId,
-    section: shared.section,
-    text: shared.quote,
-    provenance: { seenAt: shared.seenAt, seenAtKind: shared.seenAtKind },
-    direction: present(shared.direction),
-    strength: present(shared.strength),
-    certainty: present(shared.certainty),
-    population: present(shared.population),
-    intervention: present(shared.intervention),
+    section: from.section,
+    text: from.quote,
+    provenance: { seenAt: from.seenAt, seenAtKind: from.seenAtKind },
+    direction: present(from.direction),
+    strength: present(from.strength),
+    certainty: present(from.certainty),
+    population: present(from.population),
+    intervention: present(from.intervention),
   };
 }
 
-/** Convert the shared evidence file's bytes into evidence files (validated by the server's schemas). */
-export function evidenceFromShared(bytes: Buffer, fileName: string): EvidenceFile[] {
-  const shared = z.array(SharedSourceSchema).parse(JSON.parse(bytes.toString("utf8")));
+/** Convert the evidence source file's bytes into evidence files (validated by the server's schemas). */
+export function evidenceFromSourceFile(bytes: Buffer, fileName: string): EvidenceFile[] {
+  const sources = z.array(SourceFileSourceSchema).parse(JSON.parse(bytes.toString("utf8")));
   const origin = { kind: "shared-evidence" as const, file: fileName, sha256: sha256Hex(bytes) };
-  return shared.map((s) => ({
+  return sources.map((s) => ({
     origin,
     source: toSource(s),
     passages: s.passages.map((p) => toPassage(s.id, p)),
@@ -212,12 +214,12 @@ function option(argv: string[], name: string): string | undefined {
   return value;
 }
 
-/** Rebuild the shared-evidence files of a corpus folder from the shared file, then its manifest. */
+/** Rebuild the shared-evidence files of a corpus folder from the evidence source file, then its manifest. */
 export function buildCorpus(
   from: string,
   corpus: string,
 ): { sources: number; passages: number; version: string } {
-  const files = evidenceFromShared(readFileSync(from), basename(from));
+  const files = evidenceFromSourceFile(readFileSync(from), basename(from));
   const keep = new Set(files.map((f) => `${f.source.id}.json`));
   for (const stale of evidenceFilesOfKind(corpus, "shared-evidence")) {
     if (!keep.has(stale)) removeEvidenceFile(corpus, stale);
@@ -229,8 +231,7 @@ export function buildCorpus(
 }
 
 function main(argv: string[]): void {
-  const from =
-    option(argv, "--from") ?? join(packageRoot(), "..", "shared", "evidence", "evidence-sources.json");
+  const from = option(argv, "--from") ?? UPSTREAM_FILES.evidence;
   const corpus = option(argv, "--corpus") ?? corpusDir();
   const built = buildCorpus(from, corpus);
   console.error(

@@ -2,10 +2,14 @@
 // start needs, with HTTP, audit and tool-domain code in chunks loaded on first use. Loading one
 // module instead of a few hundred small ones is most of the server's cold start (BENCHMARKS.md).
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../src/util/package-root.js";
 
 const root = packageRoot();
+// Chunk names carry content hashes: start from an empty folder so that no chunk of an earlier build
+// is left behind (the npm package and the .mcpb ship every .js file in it).
+rmSync(join(root, "dist", "server"), { recursive: true, force: true });
 await build({
   entryPoints: [join(root, "dist", "src", "index.js")],
   outdir: join(root, "dist", "server"),

@@ -2,7 +2,7 @@ import type { LetterContext } from "../src/letters/context-schema.js";
 import type { SiJointClinical } from "../src/families/si-joint/input.js";
 
 /**
- * The reference case as evaluateSIJointRFA input (from reference-case.md in the shared research):
+ * The reference case as evaluateSIJointRFA input (from docs/research/reference-case.md):
  * SI joint RFA and dexamethasone for chronic mechanical axial pain, positive provocative tests,
  * a prior RFA with 40-50% relief lasting 6 months.
  */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { CODE_FILES, CodeReleasesSchema } from "../src/codes/release-manifest.js";
 import type { CodeReleases, DataFile, SourceFile } from "../src/codes/release-manifest.js";
 import { ShippedNotesSchema } from "../src/codes/icd-notes-schema.js";
@@ -16,6 +16,7 @@ import {
   parseSections,
   placeCategories,
 } from "./import-codes-icd.js";
+import { publishedName, readUpstream } from "./upstream.js";
 
 export interface ImportOptions {
   icdOrder: string;
@@ -35,8 +36,9 @@ function sha256(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** The published file (name without a .gz this repository added, size and hash of its original bytes). */
 function source(path: string, bytes: Buffer): SourceFile {
-  return { file: basename(path), bytes: bytes.length, sha256: sha256(bytes) };
+  return { file: publishedName(path), bytes: bytes.length, sha256: sha256(bytes) };
 }
 
 function dataFile(file: string, text: string): DataFile {
@@ -44,15 +46,16 @@ function dataFile(file: string, text: string): DataFile {
 }
 
 function yearFrom(path: string, what: string, flag: string): number {
-  const m = /(\d{4})/.exec(basename(path));
+  const m = /(\d{4})/.exec(publishedName(path));
   if (!m?.[1])
-    throw new ImportError(`cannot tell the ${what} from the file name ${basename(path)}; pass ${flag}`);
+    throw new ImportError(`cannot tell the ${what} from the file name ${publishedName(path)}; pass ${flag}`);
   return Number(m[1]);
 }
 
+/** A source file's bytes; a file ending in .gz is read decompressed. */
 function read(path: string, what: string): Buffer {
   if (!existsSync(path)) throw new ImportError(`${what} not found: ${path}`);
-  return readFileSync(path);
+  return readUpstream(path);
 }
 
 /** Reads the CMS/NCHS files and returns every file to write under corpus/codes/ (name → contents). */

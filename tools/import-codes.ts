@@ -1,20 +1,25 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CODE_FILES } from "../src/codes/release-manifest.js";
+import { packageRoot } from "../src/util/package-root.js";
 import { buildCodeFiles } from "./import-codes-build.js";
 import { ImportError } from "./import-codes-icd.js";
+import { UPSTREAM_FILES } from "./upstream.js";
 
-const SHARED = "../shared/codesets";
+// Defaults: the files kept in data/upstream/ (see its PROVENANCE.md).
+const shown = (path: string): string => relative(packageRoot(), path);
 const USAGE = `Import CMS/NCHS code sets into compact data under corpus/codes/.
+Any input file may be gzip-compressed (name ending in .gz); it is read, named and hashed as the
+original file.
 
 npm run import-codes -- [options]
-  --icd-order <file>     ICD-10-CM order file (default ${SHARED}/icd10cm/icd10cm-order-2026.txt)
+  --icd-order <file>     ICD-10-CM order file (default ${shown(UPSTREAM_FILES.icdOrder)})
   --icd-fy <year>        fiscal year of the order file (default: the 4-digit year in its name)
-  --icd-chapters <csv>   chapters CSV (default ${SHARED}/icd10cm/icd10cm-chapters-2026.csv)
-  --icd-sections <csv>   sections CSV (default ${SHARED}/icd10cm/icd10cm-sections-2026.csv)
-  --icd-notes <json|none> tabular-notes excerpt (default ${SHARED}/icd10cm/tabular-notes-excerpt-2026.json)
-  --hcpcs <file>         CMS alpha-numeric HCPCS fixed-width file (default ${SHARED}/hcpcs/HCPC2020_ANWEB_w_disclaimer.txt)
+  --icd-chapters <csv>   chapters CSV (default ${shown(UPSTREAM_FILES.icdChapters)})
+  --icd-sections <csv>   sections CSV (default ${shown(UPSTREAM_FILES.icdSections)})
+  --icd-notes <json|none> tabular-notes excerpt (default ${shown(UPSTREAM_FILES.icdNotes)})
+  --hcpcs <file>         CMS alpha-numeric HCPCS fixed-width file (default ${shown(UPSTREAM_FILES.hcpcs)})
   --hcpcs-year <year>    HCPCS year (default: the 4-digit year in its name)
   --hcpcs-readme <file>  CMS read-me giving the file date (default HCPC<year>_README.txt beside the file)
   --hcpcs-date <date>    file date YYYY-MM-DD (overrides the read-me)
@@ -33,12 +38,12 @@ function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
-      "icd-order": { type: "string", default: `${SHARED}/icd10cm/icd10cm-order-2026.txt` },
+      "icd-order": { type: "string", default: UPSTREAM_FILES.icdOrder },
       "icd-fy": { type: "string" },
-      "icd-chapters": { type: "string", default: `${SHARED}/icd10cm/icd10cm-chapters-2026.csv` },
-      "icd-sections": { type: "string", default: `${SHARED}/icd10cm/icd10cm-sections-2026.csv` },
-      "icd-notes": { type: "string", default: `${SHARED}/icd10cm/tabular-notes-excerpt-2026.json` },
-      hcpcs: { type: "string", default: `${SHARED}/hcpcs/HCPC2020_ANWEB_w_disclaimer.txt` },
+      "icd-chapters": { type: "string", default: UPSTREAM_FILES.icdChapters },
+      "icd-sections": { type: "string", default: UPSTREAM_FILES.icdSections },
+      "icd-notes": { type: "string", default: UPSTREAM_FILES.icdNotes },
+      hcpcs: { type: "string", default: UPSTREAM_FILES.hcpcs },
       "hcpcs-year": { type: "string" },
       "hcpcs-readme": { type: "string" },
       "hcpcs-date": { type: "string" },

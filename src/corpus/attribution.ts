@@ -15,7 +15,7 @@ export function seenAtHost(seenAt: string): string {
 
 /**
  * Whose words a quote is, and a plain warning when they are not the publisher's own text
- * (shared/evidence/README.md: a secondary passage is cited as the third party's words).
+ * (data/upstream/evidence/README.md: a secondary passage is cited as the third party's words).
  */
 export function provenanceFor(source: Source, provenance: PassageProvenance, section: string): Provenance {
   const host = seenAtHost(provenance.seenAt);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Where words were seen (shared/evidence/README.md):
+ * Where words were seen (data/upstream/evidence/README.md):
  * publisher = the issuing body's own page; repository = an institutional copy of the abstract;
  * copy = an unofficial copy of the document's own text; secondary = a third party's words about it.
  */

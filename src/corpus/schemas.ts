@@ -8,7 +8,7 @@ export const PassageIdSchema = z
   .regex(/^[a-z0-9][a-z0-9.-]*#[A-Za-z0-9][A-Za-z0-9._-]*$/, "expected <source id>#<local id>");
 
 /**
- * Closed vocabulary of source types. The shared evidence file says "consensus" for three different
+ * Closed vocabulary of source types. The evidence source file says "consensus" for three different
  * things; the corpus build maps each to consensus-statement or position-statement (tools/build-corpus.ts).
  */
 export const SourceTypeSchema = z.enum([

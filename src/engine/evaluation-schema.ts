@@ -3,7 +3,7 @@ import { CitationSchema } from "../corpus/citation.js";
 import { DeterminationSchema } from "./determination.js";
 
 /*
- * The output of a review (evaluateSIJointRFA): names are fixed by the tool contract. Absent facts are
+ * The output of a review (the evaluation tool's contract fixes the names). Absent facts are
  * unknown, never false. Free-text notes never reach the logic or the output.
  */
 

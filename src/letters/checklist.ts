@@ -1,7 +1,7 @@
 import type { Compose } from "./compose.js";
 import type { ChecklistItem } from "./letter-schema.js";
 
-/** The 14 elements of a draft SI joint RFA / SIJI determination letter (um-and-coverage.md section 4.7). */
+/** The 14 elements of a draft SI joint RFA / SIJI determination letter (docs/research/um-and-coverage.md section 4.7). */
 export const CHECKLIST_ELEMENTS: readonly string[] = [
   "Header and identification (notice date, member, plan and product, services explained, provider, date received)",
   "The decision, service by service",

@@ -21,10 +21,6 @@ export function serverContext(
   return {
     knowledge,
     audit: options.audit,
-    caseSchema: caseSchema(
-      families.list.map((f) => f.module),
-      families.profileIds(),
-      families.defaultProfile(),
-    ),
+    caseSchema: caseSchema(families.list, families.profileIds(), families.defaultProfile()),
   };
 }

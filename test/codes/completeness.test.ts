@@ -1,18 +1,14 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { shippedKnowledge } from "../support/knowledge.js";
 import { lookupCode } from "../../src/codes/lookup-code.js";
-import { ROOT } from "../support/clients.js";
+import { readUpstream, UPSTREAM_FILES } from "../../tools/upstream.js";
 
-// Test-time check against the CMS/NCHS files themselves (the shipped server never reads ../shared).
-const SHARED = join(ROOT, "..", "shared", "codesets");
+// Test-time check against the CMS/NCHS files themselves, kept in data/upstream/ (the shipped server
+// never reads them).
 const data = shippedKnowledge().codes.get();
 
 describe("completeness of the imported ICD-10-CM FY2026", () => {
-  const lines = readFileSync(join(SHARED, "icd10cm", "icd10cm-order-2026.txt"), "latin1")
-    .split("\r\n")
-    .filter(Boolean);
+  const lines = readUpstream(UPSTREAM_FILES.icdOrder).toString("latin1").split("\r\n").filter(Boolean);
 
   it("has 74,719 billable codes and 23,467 headers", () => {
     expect(lines.filter((l) => l[14] === "1")).toHaveLength(74_719);
@@ -41,7 +37,8 @@ describe("completeness of the imported ICD-10-CM FY2026", () => {
 });
 
 describe("completeness of the imported HCPCS 2020", () => {
-  const records = readFileSync(join(SHARED, "hcpcs", "HCPC2020_ANWEB_w_disclaimer.txt"), "latin1")
+  const records = readUpstream(UPSTREAM_FILES.hcpcs)
+    .toString("latin1")
     .split("\r\n")
     .filter((l) => /^[A-Z]\d{4}\d{5}3/.test(l));
 

@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadCodeData } from "../../src/codes/load-code-data.js";
 import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import { buildCodeFiles } from "../../tools/import-codes-build.js";
+import { UPSTREAM_FILES } from "../../tools/upstream.js";
 import { ROOT } from "../support/clients.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "codes");
-const SHARED = join(ROOT, "..", "shared", "codesets");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const temps: string[] = [];
 
@@ -146,13 +146,13 @@ describe("importing a newer release (fixture FY2027 order file, HCPCS 2021 file)
 });
 
 describe("the committed corpus/codes data", () => {
-  it("is exactly what the importer makes from the shared CMS files, and the importer is deterministic", () => {
+  it("is exactly what the importer makes from the CMS/NCHS files in data/upstream, and the importer is deterministic", () => {
     const options = {
-      icdOrder: join(SHARED, "icd10cm", "icd10cm-order-2026.txt"),
-      icdChapters: join(SHARED, "icd10cm", "icd10cm-chapters-2026.csv"),
-      icdSections: join(SHARED, "icd10cm", "icd10cm-sections-2026.csv"),
-      icdNotes: join(SHARED, "icd10cm", "tabular-notes-excerpt-2026.json"),
-      hcpcs: join(SHARED, "hcpcs", "HCPC2020_ANWEB_w_disclaimer.txt"),
+      icdOrder: UPSTREAM_FILES.icdOrder,
+      icdChapters: UPSTREAM_FILES.icdChapters,
+      icdSections: UPSTREAM_FILES.icdSections,
+      icdNotes: UPSTREAM_FILES.icdNotes,
+      hcpcs: UPSTREAM_FILES.hcpcs,
     };
     const once = buildCodeFiles(options);
     const twice = buildCodeFiles(options);

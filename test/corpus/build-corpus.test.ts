@@ -2,12 +2,13 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EvidenceFileSchema } from "../../src/corpus/schemas.js";
-import { buildCorpus, evidenceFromShared } from "../../tools/build-corpus.js";
+import { buildCorpus, evidenceFromSourceFile } from "../../tools/build-corpus.js";
 import { serializeEvidenceFile } from "../../tools/corpus-writer.js";
+import { UPSTREAM_FILES } from "../../tools/upstream.js";
 import { ROOT } from "../support/clients.js";
 import { copyCorpus } from "./support/temp-corpus.js";
 
-const SHARED = join(ROOT, "..", "shared", "evidence", "evidence-sources.json");
+const SOURCE_FILE = UPSTREAM_FILES.evidence;
 const EVIDENCE = join(ROOT, "corpus", "evidence", "sources");
 
 const copies: (() => void)[] = [];
@@ -29,7 +30,7 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe("build-corpus", () => {
-  const built = evidenceFromShared(readFileSync(SHARED), "evidence-sources.json");
+  const built = evidenceFromSourceFile(readFileSync(SOURCE_FILE), "evidence-sources.json");
 
   it("keeps every source and passage id and matches the committed evidence files byte for byte", () => {
     expect(built).toHaveLength(21);
@@ -40,7 +41,7 @@ describe("build-corpus", () => {
     }
   });
 
-  it("maps the shared type 'consensus' to the corpus vocabulary and records a method for every source", () => {
+  it("maps the source file's type 'consensus' to the corpus vocabulary and records a method for every source", () => {
     const types = new Map(built.map((f) => [f.source.id, f.source.type]));
     expect(types.get("mccormick-rapm-2025-sijcp")).toBe("consensus-statement");
     expect(types.get("aapm-lcd-alert-2023")).toBe("position-statement");
@@ -54,9 +55,9 @@ describe("build-corpus", () => {
     for (const f of built) expect(f.source.method, f.source.id).toBeTruthy();
   });
 
-  it("keeps every UNVERIFIED and unconfirmed marker of the shared data visible, verbatim", () => {
+  it("keeps every UNVERIFIED and unconfirmed marker of the source file visible, verbatim", () => {
     const marked: string[] = [];
-    JSON.parse(readFileSync(SHARED, "utf8"), (_key, value: unknown) => {
+    JSON.parse(readFileSync(SOURCE_FILE, "utf8"), (_key, value: unknown) => {
       if (typeof value === "string" && /UNVERIFIED|unconfirmed/.test(value)) marked.push(value);
       return value;
     });
@@ -65,7 +66,7 @@ describe("build-corpus", () => {
     for (const text of marked) expect(corpus, text).toContain(JSON.stringify(text));
   });
 
-  it("writes byte-identical files when run twice, removes stale shared files and keeps ingested ones", () => {
+  it("writes byte-identical files when run twice, removes stale built files and keeps ingested ones", () => {
     const copy = copyCorpus();
     copies.push(copy.remove);
     const stale = EvidenceFileSchema.parse(JSON.parse(readFileSync(join(EVIDENCE, "nice-qs155.json"), "utf8")));
@@ -75,11 +76,11 @@ describe("build-corpus", () => {
       JSON.stringify({ ...stale, source: { ...stale.source, id: "old-source" } }),
     );
     writeFileSync(join(copy.dir, "evidence", "sources", "plan-pdf.json"), JSON.stringify(ingested));
-    buildCorpus(SHARED, copy.dir);
+    buildCorpus(SOURCE_FILE, copy.dir);
     const first = snapshot(copy.dir);
     expect(first.has("evidence/sources/old-source.json")).toBe(false);
     expect(first.has("evidence/sources/plan-pdf.json")).toBe(true);
-    const again = buildCorpus(SHARED, copy.dir);
+    const again = buildCorpus(SOURCE_FILE, copy.dir);
     expect(snapshot(copy.dir)).toEqual(first);
     expect(again.version).toMatch(/^[0-9a-f]{64}$/);
   });

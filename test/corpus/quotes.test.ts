@@ -1,23 +1,25 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
 import { citationFor as cite } from "../../src/corpus/store.js";
 import { shippedKnowledge } from "../support/knowledge.js";
-import { connectInMemory, ROOT } from "../support/clients.js";
+import { UPSTREAM_FILES } from "../../tools/upstream.js";
+import { connectInMemory } from "../support/clients.js";
 
-interface SharedPassage {
+interface SourceFilePassage {
   id: string;
   quote: string;
   seenAt: string;
   seenAtKind: string;
 }
-const shared = JSON.parse(
-  readFileSync(join(ROOT, "..", "shared", "evidence", "evidence-sources.json"), "utf8"),
-) as { id: string; passages: SharedPassage[] }[];
-const sharedQuotes = new Map(shared.flatMap((s) => s.passages.map((p) => [p.id, p] as const)));
+// The evidence source file the corpus is built from (data/upstream/evidence/).
+const sourceFile = JSON.parse(readFileSync(UPSTREAM_FILES.evidence, "utf8")) as {
+  id: string;
+  passages: SourceFilePassage[];
+}[];
+const sourceQuotes = new Map(sourceFile.flatMap((s) => s.passages.map((p) => [p.id, p] as const)));
 
 let client: Client;
 beforeAll(async () => {
@@ -27,7 +29,7 @@ afterAll(async () => {
   await client.close();
 });
 
-/** Every quote in an answer is byte-exact from its stored passage and, for shared evidence, the shared quote. */
+/** Every quote in an answer is byte-exact from its stored passage and, for built evidence, the source file's quote. */
 function checkQuotes(output: CiteGuidelineOutput): void {
   const corpus = shippedKnowledge().corpus;
   for (const r of output.results) {
@@ -35,23 +37,23 @@ function checkQuotes(output: CiteGuidelineOutput): void {
     expect(stored, r.passageId).toBeDefined();
     expect(Buffer.from(stored?.text ?? "").includes(Buffer.from(r.quote))).toBe(true);
     expect(r.quote.length).toBeGreaterThan(0);
-    const original = sharedQuotes.get(r.passageId);
+    const original = sourceQuotes.get(r.passageId);
     if (original) expect(r.quote).toBe(original.quote);
   }
 }
 
 describe("quotes are verbatim", () => {
-  it("every shared passage is in the corpus with its id and exact quote, and returned unchanged", async () => {
+  it("every passage of the source file is in the corpus with its id and exact quote, and returned unchanged", async () => {
     const corpus = shippedKnowledge().corpus;
-    expect(sharedQuotes.size).toBe(64);
-    for (const [id, original] of sharedQuotes) {
+    expect(sourceQuotes.size).toBe(64);
+    for (const [id, original] of sourceQuotes) {
       expect(corpus.passages.get(id)?.text).toBe(original.quote);
       expect(corpus.passages.get(id)?.provenance).toEqual({ seenAt: original.seenAt, seenAtKind: original.seenAtKind });
       const result = await client.callTool({ name: "citeGuideline", arguments: { passageId: id } });
       const output = result.structuredContent as CiteGuidelineOutput;
       expect(output.results[0]?.quote).toBe(original.quote);
     }
-    for (const s of shared) expect(corpus.sources.has(s.id)).toBe(true);
+    for (const s of sourceFile) expect(corpus.sources.has(s.id)).toBe(true);
   });
 
   it("holds for any query a caller might send (property)", async () => {

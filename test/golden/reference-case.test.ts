@@ -8,7 +8,7 @@ import type { StdioConnection } from "../support/clients.js";
 import { connectStdio, textOf } from "../support/clients.js";
 
 /*
- * The reference case (shared/reference-case.md) over stdio against the BUILT server, pinned as a
+ * The reference case (docs/research/reference-case.md) over stdio against the BUILT server, pinned as a
  * golden transcript. Regenerate deliberately with: npm run build && UPDATE_GOLDEN=1 npx vitest run test/golden/reference-case.test.ts
  * The corpus version is normalised (it changes with any corpus file) and checked separately.
  */

@@ -3,7 +3,7 @@ import { draftLetter } from "../../src/letters/draft-letter.js";
 import type { Letter } from "../../src/letters/letter-schema.js";
 import { review, shippedKnowledge } from "../support/knowledge.js";
 
-/** The reference case (shared/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
+/** The reference case (docs/research/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
 export { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 
 /** A letter context with every field a complete letter needs (fictitious plan, member and people). */
