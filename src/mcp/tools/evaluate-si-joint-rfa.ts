@@ -60,7 +60,7 @@ export const evaluateSIJointRfaTool: Registration = {
       },
       async (input) => {
         const { result, evaluation } = await evaluationAnswer(input);
-        if (evaluation) auditLog?.append(evaluation);
+        if (evaluation) auditLog?.append(evaluation, { tool: NAME });
         return result;
       },
     );
