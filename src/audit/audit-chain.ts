@@ -113,7 +113,8 @@ function checkLine(
   n: number,
   keys: AuditKeys,
 ): Checked {
-  if (tooLong) return { problem: `longer than ${MAX_LINE_BYTES} bytes: not an audit line` };
+  // Not what a torn write of a server line leaves (every line is far shorter): never quarantined.
+  if (tooLong) return { foreign: true, problem: `longer than ${MAX_LINE_BYTES} bytes: not an audit line` };
   const text = bytes.toString("utf8");
   let json: unknown;
   try {
@@ -199,7 +200,7 @@ export function inspectLog(log: string, keys: AuditKeys): LogInspection {
     try {
       for (const line of fileLines(fd, MAX_LINE_BYTES)) {
         const n = lines + 1;
-        if (!line.terminated) {
+        if (!line.terminated && !line.tooLong) {
           fragment = { line: n, offset: line.offset, bytes: line.length };
           break;
         }
@@ -302,10 +303,11 @@ export function inspectLog(log: string, keys: AuditKeys): LogInspection {
     return result("torn", headEnd, tornLast(why));
   }
   flushPending();
-  note(
-    H + 1,
-    `the log has ${lines - H}${fragment ? " (and a torn line)" : ""} line${lines - H === 1 ? "" : "s"} after its head (seq ${H}): lines were added after the head, or the head was replaced by an older one`,
-  );
+  if (!problems.some((p) => p.line > H))
+    note(
+      H + 1,
+      `the log has ${lines - H}${fragment ? " (and a torn line)" : ""} line${lines - H === 1 ? "" : "s"} after its head (seq ${H}): lines were added after the head, or the head was replaced by an older one`,
+    );
   return result("broken", { seq: 0, chain: GENESIS_CHAIN, bytes: 0 });
 }
 

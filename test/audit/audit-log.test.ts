@@ -338,6 +338,16 @@ describe("audit log: crashes, torn lines and repair", () => {
     expect(inspect().verdict).toBe("intact");
   });
 
+  it("an overlong unterminated tail is not taken for a torn line", () => {
+    logThree();
+    writeFileSync(t.file, readFileSync(t.file, "utf8") + "x".repeat(70 * 1024));
+    expect(inspect()).toMatchObject({
+      verdict: "broken",
+      problems: [{ line: 4, problem: expect.stringMatching(/longer than/) as string }],
+    });
+    expect(() => repairLog(t.file, KEY)).toThrow(/not repaired/);
+  });
+
   it("repair refuses a broken log and changes nothing", () => {
     logThree();
     const ls = t.lines();
