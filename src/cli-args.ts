@@ -6,6 +6,7 @@ export interface CliOptions {
   host: string;
   port: number;
   auditLogPath?: string;
+  auditKeyFile?: string;
 }
 
 export class CliError extends Error {}
@@ -21,13 +22,21 @@ Options:
   --host <address>       HTTP bind address (default 127.0.0.1). A non-loopback address requires
                          MNM_HTTP_TOKEN; every request must then send "Authorization: Bearer <token>".
   --port <n>             HTTP port (default 3000; 0 picks a free port)
-  --audit-log <file>     append one hash-chained JSON line per evaluation to <file>
+  --audit-log <file>     keep a tamper-evident audit trail: one keyed, hash-chained JSON line per
+                         evaluation in <file>, its signed head in <file>.head, one writer at a time
+                         (<file>.lock). Needs a key: MNM_AUDIT_KEY or --audit-key-file. The whole log
+                         is checked at start: a broken log, a torn last line, another writer or an
+                         unwritable path refuses the start. Check it, or repair a torn last line:
+                           npm run verify-audit -- <file> [--repair]   (same key)
+  --audit-key-file <f>   read the audit key from <f> (hex, at least 32 bytes = 64 hex digits;
+                         make one: openssl rand -hex 32 > <f> && chmod 600 <f>)
   --help                 show this help
   --version              show the version
 
 Environment:
   MNM_HTTP_TOKEN         bearer token required on every HTTP request when set (mandatory off loopback)
   MNM_ALLOWED_HOSTS      comma-separated Host header names accepted off loopback
+  MNM_AUDIT_KEY          the audit key as hex, at least 32 bytes (64 hex digits), instead of a key file
 `;
 
 export function usage(): string {
@@ -68,11 +77,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         break;
       }
       case "--audit-log":
-        options.auditLogPath = value();
+      case "--audit-key-file": {
+        const file = value();
+        if (file === "") throw new CliError(`${arg} needs a file, received an empty string`);
+        if (arg === "--audit-log") options.auditLogPath = file;
+        else options.auditKeyFile = file;
         break;
+      }
       default:
         throw new CliError(`unknown option ${JSON.stringify(arg)} (see --help)`);
     }
   }
+  if (options.auditKeyFile !== undefined && options.auditLogPath === undefined)
+    throw new CliError("--audit-key-file is the key of an audit log: give --audit-log <file> too");
   return options;
 }

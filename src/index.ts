@@ -42,11 +42,18 @@ async function main(): Promise<number | undefined> {
     return 1;
   }
 
-  // Opened (and its tail checked) only when asked for: most starts need no audit code at all.
+  // Opened (keyed, locked, checked whole against its head) only when asked for: most starts load
+  // no audit code at all.
   let audit;
   if (cli.auditLogPath) {
-    const { AuditLog } = await import("./audit/audit-log.js");
-    audit = new AuditLog(cli.auditLogPath);
+    const { openAuditTrail } = await import("./audit/audit-start.js");
+    const trail = openAuditTrail(cli.auditLogPath, cli.auditKeyFile, process.env);
+    for (const note of trail.notes) say(`${SERVER_NAME}: ${note}`);
+    if ("refusal" in trail) {
+      say(`${SERVER_NAME}: refusing to start: ${trail.refusal}`);
+      return 1;
+    }
+    audit = trail.log;
   }
   const context = serverContext(knowledge, { audit });
   if (cli.http) {

@@ -41,6 +41,8 @@ afterAll(() => {
   work.remove();
 });
 
+const AUDIT_KEY = "ab".repeat(32);
+
 describe("the .mcpb bundle", () => {
   it("holds only what the server needs: manifest, package.json, LICENSE, the bundle and the corpus", () => {
     const server = readdirSync(join(ROOT, "dist", "server"))
@@ -73,7 +75,7 @@ describe("the .mcpb bundle", () => {
     );
   });
 
-  it("is not started until the audit log folder is chosen (it is required)", async () => {
+  it("is not started until the audit log folder and its key are given (both are required)", async () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, "manifest.json"), "utf8")) as McpbManifestAny;
     const config = await getMcpConfigForManifest({
       manifest,
@@ -84,6 +86,15 @@ describe("the .mcpb bundle", () => {
       logger: { log: () => {}, warn: () => {}, error: () => {} },
     });
     expect(config).toBeUndefined();
+    const withoutKey = await getMcpConfigForManifest({
+      manifest,
+      extensionPath: unpacked,
+      systemDirs: { HOME: work.dir, DESKTOP: work.dir, DOCUMENTS: work.dir, DOWNLOADS: work.dir },
+      userConfig: { audit_log_folder: work.dir },
+      pathSeparator: sep,
+      logger: { log: () => {}, warn: () => {}, error: () => {} },
+    });
+    expect(withoutKey).toBeUndefined();
   });
 
   it("starts from the unpacked folder with the user's audit log folder and serves MCP over stdio", async () => {
@@ -94,16 +105,20 @@ describe("the .mcpb bundle", () => {
       manifest,
       extensionPath: unpacked,
       systemDirs: { HOME: work.dir, DESKTOP: work.dir, DOCUMENTS: work.dir, DOWNLOADS: work.dir },
-      userConfig: { audit_log_folder: auditFolder.dir },
+      userConfig: { audit_log_folder: auditFolder.dir, audit_key: AUDIT_KEY },
       pathSeparator: sep,
     });
     const auditLog = join(auditFolder.dir, "medical-necessity-mcp-audit.jsonl");
     expect(config).toEqual({
       command: "node",
       args: [join(unpacked, "dist", "server", "index.js"), "--audit-log", auditLog],
+      env: { MNM_AUDIT_KEY: AUDIT_KEY },
     });
     // "node" is the host's Node.js (Claude Desktop ships one); here, the machine's node.
-    const conn = await connectCommand(SERVER_NODE, config?.args ?? [], { cwd: cwd.dir, env: userEnv() });
+    const conn = await connectCommand(SERVER_NODE, config?.args ?? [], {
+      cwd: cwd.dir,
+      env: { ...userEnv(), ...config?.env },
+    });
     try {
       const { tools } = await conn.client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual([...toolNames()].sort());

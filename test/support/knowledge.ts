@@ -52,10 +52,10 @@ export function review(input: unknown, knowledge: Knowledge = shippedKnowledge()
 }
 
 /** A case of the shipped SI joint family, typed with its clinical schema. */
-export interface SiCase {
+export type SiCase = {
   request: CaseInput["request"];
   clinical: SiJointClinical;
-}
+};
 
 /** An SI joint case as the review tools would parse it. */
 export function parseSiCase(input: unknown): SiCase {
