@@ -89,6 +89,12 @@ export const EvidenceOriginSchema = z.discriminatedUnion("kind", [
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     pages: z.number().int().min(1),
   }),
+  /** Passages copied by hand from a public copy of the document's text; each passage's provenance says where. */
+  z.strictObject({
+    kind: z.literal("transcribed"),
+    from: text,
+    note: text,
+  }),
 ]);
 export type EvidenceOrigin = z.infer<typeof EvidenceOriginSchema>;
 

@@ -1,5 +1,6 @@
+import { normalizeCode } from "../codes/code-shapes.js";
 import { classifyDiagnosis } from "../families/diagnosis-classes.js";
-import type { DiagnosisClass, Fact, FactReader, FromDiagnoses } from "../families/family-schema.js";
+import type { DiagnosisClass, Fact, FactReader, FromDiagnoses, Match } from "../families/family-schema.js";
 import type { Family } from "../families/load-family.js";
 import type { CaseInput, RequestedService } from "./case-schema.js";
 import type { FactValue } from "./evaluation-schema.js";
@@ -20,15 +21,21 @@ export interface CaseFacts {
   contradictions: Contradiction[];
 }
 
-/** What fact paths read: the request, the clinical facts, and (for service facts) the service under review. */
-interface CaseView {
-  request: CaseInput["request"];
-  clinical: CaseInput["clinical"];
-  service?: RequestedService;
+/** A requested service as fact paths see it: the request's fields and the family's data for its code. */
+export interface ServiceView extends RequestedService {
+  group?: string | undefined;
+  role?: string | undefined;
+  attributes: Record<string, string | number | boolean>;
 }
 
-function at(view: CaseView, path: string): unknown {
-  let value: unknown = view;
+/** What fact paths read: the request (services with their attributes), the clinical facts, the service under review. */
+interface CaseView {
+  request: Omit<CaseInput["request"], "services"> & { services: ServiceView[] };
+  clinical: CaseInput["clinical"];
+  service?: ServiceView;
+}
+
+function at(value: unknown, path: string): unknown {
   for (const key of path.split(".")) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
     value = (value as Record<string, unknown>)[key];
@@ -40,28 +47,49 @@ function at(view: CaseView, path: string): unknown {
 function asFact(value: unknown, type: Fact["type"]): FactValue | undefined {
   switch (type) {
     case "number":
-      return typeof value === "number" ? value : undefined;
+      if (typeof value === "number") return value;
+      // A count that dates cannot settle: the range [min, max].
+      return isRange(value) ? [value[0], value[1]] : undefined;
     case "boolean":
       return typeof value === "boolean" ? value : undefined;
     case "string":
       return typeof value === "string" ? value : undefined;
     case "string-list":
-      return Array.isArray(value) && value.every((v) => typeof v === "string") ? [...value] : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === "string") ? [...(value as string[])] : undefined;
     case "number-list":
-      return Array.isArray(value) && value.every((v) => typeof v === "number") ? [...value] : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === "number") ? [...(value as number[])] : undefined;
     case "relief-list": {
       if (!Array.isArray(value)) return undefined;
-      const reliefs = value.map((v: unknown) =>
-        typeof v === "number"
-          ? v
-          : Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "number"
-            ? ([v[0], v[1]] as [number, number])
-            : undefined,
-      );
+      const reliefs = value.map((v: unknown) => (typeof v === "number" ? v : isRange(v) ? ([v[0], v[1]] as [number, number]) : undefined));
       return reliefs.every((r) => r !== undefined) ? reliefs : undefined;
     }
   }
 }
+
+function isRange(value: unknown): value is [number, number] {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && typeof value[1] === "number";
+}
+
+function matches(entry: unknown, where: Match | undefined): boolean {
+  if (!where) return true;
+  return Object.entries(where).every(([field, wanted]) => {
+    const value = at(entry, field);
+    return Array.isArray(wanted) ? wanted.some((w) => w === value) : wanted === value;
+  });
+}
+
+/** The ISO date `months` calendar months before `date` (the day clamped to the month's length). */
+export function monthsBefore(date: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = date.split("-").map(Number);
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, last), 2)}`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function read(view: CaseView, reader: FactReader, type: Fact["type"]): FactValue | undefined {
   if (typeof reader === "string") return asFact(at(view, reader), type);
@@ -69,16 +97,57 @@ function read(view: CaseView, reader: FactReader, type: Fact["type"]): FactValue
     const list = at(view, reader.count);
     return Array.isArray(list) ? list.length : undefined;
   }
-  const list = at(view, reader.each);
-  if (!Array.isArray(list)) return undefined;
-  return asFact(
-    list.map((entry: unknown) =>
-      entry !== null && typeof entry === "object"
-        ? (entry as Record<string, unknown>)[reader.field]
-        : undefined,
-    ),
-    type,
-  );
+  if ("each" in reader) {
+    const list = at(view, reader.each);
+    if (!Array.isArray(list)) return undefined;
+    return asFact(
+      list.map((entry: unknown) => at(entry, reader.field)),
+      type,
+    );
+  }
+  if ("times" in reader) {
+    const value = at(view, reader.path);
+    return typeof value === "number" ? Math.round(value * reader.times * 1000) / 1000 : undefined;
+  }
+  if ("first" in reader) {
+    for (const each of reader.first) {
+      const value = read(view, each, type);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+  if ("compare" in reader) {
+    const value = at(view, reader.compare);
+    if (typeof value !== "number") return undefined;
+    return reader.below !== undefined ? value < reader.below : value >= (reader.atLeast ?? 0);
+  }
+  if ("countWhere" in reader) {
+    const list = at(view, reader.countWhere);
+    if (!Array.isArray(list)) return undefined;
+    const entries = list.filter((entry: unknown) => matches(entry, reader.where));
+    const within = reader.within;
+    if (!within) return entries.length;
+    const end = at(view, within.before);
+    const start = typeof end === "string" ? monthsBefore(end, within.months) : undefined;
+    let definite = 0;
+    let uncertain = 0;
+    for (const entry of entries) {
+      const date = at(entry, within.field);
+      if (typeof end !== "string" || start === undefined || typeof date !== "string" || !ISO_DATE.test(date)) uncertain++;
+      else if (date > start && date <= end) definite++;
+    }
+    return uncertain === 0 ? definite : [definite, definite + uncertain];
+  }
+  if ("some" in reader) {
+    const list = at(view, reader.some);
+    return Array.isArray(list) ? list.some((entry: unknown) => matches(entry, reader.where)) : undefined;
+  }
+  const list = at(view, reader.latest);
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const dated = list.map((entry: unknown) => ({ entry, date: at(entry, reader.by) }));
+  if (list.length > 1 && dated.some((d) => typeof d.date !== "string")) return undefined;
+  const latest = dated.reduce((a, b) => (String(b.date) > String(a.date) ? b : a));
+  return asFact(at(latest.entry, reader.field), type);
 }
 
 interface Derived {
@@ -123,12 +192,22 @@ function derive(fact: string, rule: FromDiagnoses, classified: Classified): Deri
   return { value: join?.gives, codes };
 }
 
+/** A requested service with the family's data for its code (its group, role and attributes). */
+export function serviceView(service: RequestedService, family: Family): ServiceView {
+  const bare = normalizeCode(service.code).bare;
+  for (const group of family.data.groups) {
+    const code = group.codes.find((c) => normalizeCode(c.code).bare === bare);
+    if (code) return { ...service, group: group.id, role: code.role, attributes: { ...code.attributes } };
+  }
+  return { ...service, attributes: {} };
+}
+
 /** The family's facts of a case (and of one service, for facts read from service.*), with their diagnosis classes and contradictions. */
 export function caseFacts(input: CaseInput, family: Family, service?: RequestedService): CaseFacts {
   const view: CaseView = {
-    request: input.request,
+    request: { ...input.request, services: input.request.services.map((s) => serviceView(s, family)) },
     clinical: input.clinical,
-    ...(service ? { service } : {}),
+    ...(service ? { service: serviceView(service, family) } : {}),
   };
   const classified = input.request.diagnoses.map((code) => ({
     code,
@@ -138,9 +217,13 @@ export function caseFacts(input: CaseInput, family: Family, service?: RequestedS
   const sources: Record<string, string> = {};
   const contradictions: Contradiction[] = [];
   for (const fact of family.facts.facts) {
-    const stated = read(view, fact.read, fact.type);
+    const stated = fact.read === undefined ? undefined : read(view, fact.read, fact.type);
     if (!fact.fromDiagnoses) {
       values[fact.name] = stated;
+      if (stated === undefined && fact.whenUndocumented) {
+        values[fact.name] = fact.whenUndocumented.value;
+        sources[fact.name] = `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
+      }
       continue;
     }
     const fromCodes = derive(fact.name, fact.fromDiagnoses, classified);
@@ -152,6 +235,11 @@ export function caseFacts(input: CaseInput, family: Family, service?: RequestedS
       }
     } else {
       values[fact.name] = fromCodes.value;
+      if (fromCodes.value === undefined && fact.whenUndocumented) {
+        values[fact.name] = fact.whenUndocumented.value;
+        sources[fact.name] = `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
+        continue;
+      }
       sources[fact.name] =
         fromCodes.value !== undefined
           ? `diagnosis codes ${fromCodes.codes.join(", ")}`
@@ -168,9 +256,20 @@ export function caseFacts(input: CaseInput, family: Family, service?: RequestedS
   };
 }
 
+/** Every case path a reader reads. */
+function pathsOf(reader: FactReader): string[] {
+  if (typeof reader === "string") return [reader];
+  if ("first" in reader) return reader.first.flatMap(pathsOf);
+  if ("count" in reader) return [reader.count];
+  if ("each" in reader) return [reader.each];
+  if ("times" in reader) return [reader.path];
+  if ("compare" in reader) return [reader.compare];
+  if ("countWhere" in reader) return [reader.countWhere, ...(reader.within ? [reader.within.before] : [])];
+  if ("some" in reader) return [reader.some];
+  return [reader.latest];
+}
+
 /** Whether a fact is read from the service under review (then it is read once per service). */
 export function readsService(fact: Fact): boolean {
-  const path =
-    typeof fact.read === "string" ? fact.read : "count" in fact.read ? fact.read.count : fact.read.each;
-  return path.startsWith("service.");
+  return fact.read !== undefined && pathsOf(fact.read).some((p) => p.startsWith("service."));
 }

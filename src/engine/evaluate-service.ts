@@ -91,12 +91,16 @@ export function evaluateService(
   const trace: TraceNode[] = [];
   const group = scope.group;
   if (!group) {
-    const detail =
-      scope.label && scope.outOfScopeNote ? [`${scope.code} (${scope.label}): ${scope.outOfScopeNote}.`] : [];
+    const note = scope.note;
+    const detail = note && scope.label ? `${scope.code} (${scope.label}): ${note.text}.` : undefined;
+    // A code the family names as not its injectate, or one included in a procedure on the request, is
+    // explained by its note alone; any other code by the family's out-of-scope reason.
+    const reasons =
+      note && note.kind !== "out-of-scope" && detail ? [detail] : [outOfScopeReason, ...(detail ? [detail] : [])];
     return {
       scope,
       determination: "not-applicable",
-      reasons: [outOfScopeReason, ...detail],
+      reasons,
       criteria: [],
       candidates: [],
       requests: [],

@@ -3,15 +3,15 @@ import type { Corpus } from "../corpus/load-evidence.js";
 import { citationFor } from "../corpus/store.js";
 import type { DiagnosisClasses } from "../families/family-schema.js";
 import type { Family, LoadedProfile } from "../families/load-family.js";
-import type { Profile } from "../families/profile-schema.js";
+import type { Pathway, Profile } from "../families/profile-schema.js";
 import { fillTemplate, policyParams } from "../families/templates.js";
 import { inputSha256 } from "./canonical-json.js";
 import type { CaseFacts } from "./case-facts.js";
 import { caseFacts, readsService } from "./case-facts.js";
 import type { CaseInput } from "./case-schema.js";
 import type { Determination } from "./determination.js";
-import type { ServiceOutcome } from "./evaluate-service.js";
-import { evaluateService } from "./evaluate-service.js";
+import type { Settled } from "./settle.js";
+import { settleService } from "./settle.js";
 import type { Evaluation, Pitfall } from "./evaluation-schema.js";
 import { byEvidenceRank } from "./evidence-order.js";
 import { serviceScope } from "./service-scope.js";
@@ -67,8 +67,59 @@ export interface EvaluationContext {
   corpus: Corpus;
   family: Family;
   profile: LoadedProfile;
+  /**
+   * False when no version of the profile was in force on the date of service: `profile` is then the
+   * newest version, evaluated for information only, and no service is decided under it.
+   */
+  inForce?: boolean;
   /** Written into the audit block of the answer. */
   engineVersion: string;
+}
+
+/** The pathways a decided service rests on: the one chosen, or each one the undocumented facts could lead to. */
+function decidedPathways(o: Settled): Pathway[] {
+  if (o.chosen && o.determination !== "insufficient-information") return [o.chosen.pathway];
+  return o.notNeeded?.pathways.map((p) => p.pathway) ?? [];
+}
+
+/** A service reviewed when no version of the policy was in force: not decided, with the current version's answer for information. */
+function notInForce(o: Settled, policy: Profile, dateOfService: string | undefined, fill: (t: string) => string): Settled {
+  if (!o.scope.group) return o;
+  const path = decidedPathways(o)[0];
+  return {
+    ...o,
+    determination: "not-applicable",
+    reasons: [
+      `No version of the policy ${policy.title} was in force on the date of service ${dateOfService ?? ""}: its first version took effect on ${policy.effectiveDate}, so it cannot decide this service.`,
+      `For information only: under version ${policy.version} (in force from ${policy.effectiveDate}) the recommendation would be ${o.determination}${path ? ` (${fill(path.title)})` : ""}.`,
+    ],
+    chosen: undefined,
+    candidates: [],
+    requests: [],
+    notNeeded: undefined,
+  };
+}
+
+/**
+ * Units the family finds implausible for a code (a dose far above its use, one side billed twice) make
+ * an approval pend with the family's question; a service that is not approved anyway is not held up.
+ */
+function unitsCheck(o: Settled, service: CaseInput["request"]["services"][number]): Settled {
+  const spec = o.scope.entry?.units;
+  if (!spec || service.units === undefined || o.determination !== "medically-necessary") return o;
+  const max = service.laterality === "bilateral" ? (spec.maxBilateral ?? spec.max) : spec.max;
+  if (service.units <= max) return o;
+  const question = spec.question.replaceAll("{units}", String(service.units));
+  return {
+    ...o,
+    determination: "insufficient-information",
+    reasons: [...o.reasons, `The units requested are not plausible: ${question}`],
+    requests: [question],
+    candidates: o.chosen ? [o.chosen] : o.candidates,
+    chosen: undefined,
+    notNeeded: undefined,
+    unitsGrounds: spec.grounds,
+  };
 }
 
 /** Evaluate a case under one profile version: deterministic, no clock, no randomness; notes are never read. */
@@ -86,17 +137,20 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
   const perService = family.facts.facts.some(readsService);
   const codes = input.request.services.map((s) => s.code);
   const keys = serviceKeys(codes);
-  const outcomes: ServiceOutcome[] = input.request.services.map((service, i) =>
-    evaluateService(
+  const inForce = context.inForce ?? true;
+  const outcomes: Settled[] = input.request.services.map((service, i) => {
+    const settled = settleService({
       policy,
-      serviceScope(service.code, family),
-      keys[i] ?? service.code,
-      perService ? caseFacts(input, family, service) : facts,
-      family.data.outOfScopeReason,
-    ),
-  );
+      scope: serviceScope(service.code, family, codes),
+      key: keys[i] ?? service.code,
+      facts: perService ? caseFacts(input, family, service) : facts,
+      family,
+    });
+    const checked = unitsCheck(settled, service);
+    return inForce ? checked : notInForce(checked, policy, input.request.dateOfService, fill);
+  });
 
-  const decided = outcomes.flatMap((o) => (o.chosen ? [o.chosen.pathway] : []));
+  const decided = outcomes.flatMap(decidedPathways);
   const inPlay = [...decided, ...outcomes.flatMap((o) => o.candidates.map((c) => c.pathway))];
   const governing = uniqueSorted(
     decided.flatMap((p) => p.governing.map((g) => g.passageId)),
@@ -116,19 +170,19 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
     { passageId: string; role: "governing" | "supporting"; note: string; services: string[] }
   >();
   for (const o of outcomes) {
-    if (!o.chosen) continue;
-    const p = o.chosen.pathway;
-    for (const [role, uses] of [
-      ["governing", p.governing],
-      ["supporting", p.supporting],
-    ] as const) {
-      for (const use of uses) {
-        if (!use.note) continue;
-        const note = fill(use.note);
-        const key = `${use.passageId}\u0000${role}\u0000${note}`;
-        const entry = notes.get(key) ?? { passageId: use.passageId, role, note, services: [] };
-        if (!entry.services.includes(o.scope.code)) entry.services = [...entry.services, o.scope.code].sort();
-        notes.set(key, entry);
+    for (const p of decidedPathways(o)) {
+      for (const [role, uses] of [
+        ["governing", p.governing],
+        ["supporting", p.supporting],
+      ] as const) {
+        for (const use of uses) {
+          if (!use.note) continue;
+          const note = fill(use.note);
+          const key = `${use.passageId}\u0000${role}\u0000${note}`;
+          const entry = notes.get(key) ?? { passageId: use.passageId, role, note, services: [] };
+          if (!entry.services.includes(o.scope.code)) entry.services = [...entry.services, o.scope.code].sort();
+          notes.set(key, entry);
+        }
       }
     }
   }
@@ -147,27 +201,43 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
 
   return {
     determination,
-    services: outcomes.map((o) => ({
-      code: o.scope.code,
-      role: o.scope.role,
-      ...(o.scope.label ? { label: o.scope.label } : {}),
-      determination: o.determination,
-      ...(o.chosen ? { pathway: { id: o.chosen.pathway.id, title: fill(o.chosen.pathway.title) } } : {}),
-      reasons: o.reasons,
-      citations: uniqueSorted(
-        o.chosen
-          ? o.chosen.pathway.governing.length > 0
-            ? o.chosen.pathway.governing.map((g) => g.passageId)
-            : o.chosen.pathway.grounds
-          : o.candidates.flatMap((c) => c.pathway.grounds),
-        rank,
-      ).map(cite),
-      evidence: {
-        governing: uniqueSorted(o.chosen?.pathway.governing.map((g) => g.passageId) ?? [], rank),
-        supporting: uniqueSorted(o.chosen?.pathway.supporting.map((s) => s.passageId) ?? [], rank),
-        conflicting: uniqueSorted(o.chosen?.pathway.conflicting ?? [], rank),
-      },
-    })),
+    services: outcomes.map((o) => {
+      const paths = decidedPathways(o);
+      const single = o.chosen && paths.length <= 1 ? o.chosen.pathway : undefined;
+      return {
+        code: o.scope.code,
+        role: o.scope.role,
+        ...(o.scope.label ? { label: o.scope.label } : {}),
+        determination: o.determination,
+        ...(single ? { pathway: { id: single.id, title: fill(single.title) } } : {}),
+        reasons: o.reasons,
+        citations: uniqueSorted(
+          [
+            ...(paths.length > 0
+              ? paths.flatMap((p) => (p.governing.length > 0 ? p.governing.map((g) => g.passageId) : p.grounds))
+              : o.candidates.flatMap((c) => c.pathway.grounds)),
+            ...(o.scope.note?.grounds ?? []),
+            ...(o.unitsGrounds ?? []),
+          ],
+          rank,
+        ).map(cite),
+        evidence: {
+          governing: uniqueSorted(
+            paths.flatMap((p) => p.governing.map((g) => g.passageId)),
+            rank,
+          ),
+          supporting: uniqueSorted(
+            paths.flatMap((p) => p.supporting.map((s) => s.passageId)),
+            rank,
+          ),
+          conflicting: uniqueSorted(
+            paths.flatMap((p) => p.conflicting),
+            rank,
+          ),
+        },
+        ...(o.notNeeded ? { factsNotNeeded: o.notNeeded.facts } : {}),
+      };
+    }),
     criteria: outcomes.flatMap((o) =>
       o.criteria.map((c) => ({
         id: c.criterion.id,
@@ -214,7 +284,21 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     missingInformation: [...new Set(outcomes.flatMap((o) => o.requests))].sort(),
     diagnoses: facts.diagnoses,
-    policy: { id: policy.id, version: policy.version, sha256: loaded.sha256, title: policy.title },
+    contradictions: facts.contradictions.map((c) => ({
+      fact: c.fact,
+      stated: c.stated,
+      fromCodes: c.fromCodes,
+      codes: c.codes,
+      changesOutcome: outcomes.some((o) => o.contradicted?.some((x) => x.fact === c.fact)),
+    })),
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      sha256: loaded.sha256,
+      title: policy.title,
+      effectiveDate: policy.effectiveDate,
+      inForce,
+    },
     corpusVersion,
     audit: {
       inputSha256: inputSha256(input),

@@ -41,6 +41,8 @@ export const ServiceResultSchema = z.object({
     supporting: z.array(z.string()),
     conflicting: z.array(z.string()),
   }),
+  /** Facts the case does not document that could not change this decision (every value they can take gives it). */
+  factsNotNeeded: z.array(z.string()).optional(),
 });
 export type ServiceResult = z.infer<typeof ServiceResultSchema>;
 
@@ -98,6 +100,18 @@ export const TraceNodeSchema = z.object({
 });
 export type TraceNode = z.infer<typeof TraceNodeSchema>;
 
+/** The profile version a review used. */
+export const PolicyRefSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  sha256: z.string(),
+  title: z.string(),
+  effectiveDate: z.string(),
+  inForce: z
+    .boolean()
+    .describe("false when no version was in force on the date of service: nothing is decided under it"),
+});
+
 const BY_RANK = "sorted by the policy's evidence tier of the source, then passage id";
 
 export const EvaluationSchema = z.object({
@@ -132,7 +146,20 @@ export const EvaluationSchema = z.object({
   diagnoses: z
     .array(DiagnosisResultSchema)
     .describe("the policy's classes of each diagnosis code, in request order"),
-  policy: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }),
+  contradictions: z
+    .array(
+      z.object({
+        fact: z.string(),
+        stated: FactValueSchema,
+        fromCodes: FactValueSchema,
+        codes: z.array(z.string()),
+        changesOutcome: z
+          .boolean()
+          .describe("true when the fact changes a service's pathway: that service pends until the record settles it"),
+      }),
+    )
+    .describe("diagnosis codes that disagree with a stated fact, in fact order; empty when none"),
+  policy: PolicyRefSchema,
   corpusVersion: z.string(),
   audit: z.object({
     inputSha256: z.string().describe("sha256 of the canonical JSON (sorted keys) of the whole input"),

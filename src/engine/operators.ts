@@ -23,13 +23,22 @@ function param(ctx: LeafContext, name: string): number {
   return value;
 }
 
+/**
+ * A comparison with a threshold. A number fact may be a range [min, max] (a count that dates cannot
+ * settle): the comparison is true or false only when it holds, or fails, at both ends.
+ */
 function compare(test: (a: number, b: number) => boolean) {
   return (expr: LeafExpr & { fact: string; param: string }, ctx: LeafContext): LeafResult => {
     const fact = ctx.facts[expr.fact];
     const threshold = param(ctx, expr.param);
     const observed = { [expr.fact]: fact ?? null, [expr.param]: threshold };
-    if (typeof fact !== "number") return { value: "unknown", observed };
-    return { value: tri(test(fact, threshold)), observed };
+    if (typeof fact === "number") return { value: tri(test(fact, threshold)), observed };
+    if (Array.isArray(fact) && typeof fact[0] === "number" && typeof fact[1] === "number") {
+      const low = test(fact[0], threshold);
+      const high = test(fact[1], threshold);
+      return { value: low === high ? tri(low) : "unknown", observed };
+    }
+    return { value: "unknown", observed };
   };
 }
 

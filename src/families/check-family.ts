@@ -137,6 +137,18 @@ function checkProfile(file: string, profile: Profile, family: Family, corpus: Co
       ),
     );
   }
+  // A version cannot rest on evidence published after it took effect (a review of a date of service
+  // before a guideline's publication must not be governed by it).
+  const effectiveYear = Number(profile.effectiveDate.slice(0, 4));
+  for (const p of profile.pathways) {
+    for (const use of p.governing) {
+      const source = corpus.sources.get(corpus.passages.get(use.passageId)?.sourceId ?? "");
+      if (source?.year !== undefined && source.year > effectiveYear)
+        problems.push(
+          `${at} pathway ${p.id}: governing passage ${use.passageId} was published in ${source.year}, after the version took effect (${profile.effectiveDate})`,
+        );
+    }
+  }
   for (const g of groupIds) {
     if (!profile.pathways.some((p) => p.appliesTo.includes(g)))
       problems.push(`${at}: no pathway for service group "${g}" of family ${family.id}`);
@@ -187,6 +199,10 @@ function checkFact(at: string, fact: Fact): string[] {
   }
   if (fact.itemLabels && fact.type !== "string-list")
     problems.push(`${at} fact ${fact.name}: itemLabels are for string-list facts`);
+  if (!fact.read && !fact.fromDiagnoses)
+    problems.push(`${at} fact ${fact.name}: a fact is read from the case, derived from diagnosis codes, or both`);
+  if (fact.whenUndocumented && fact.type !== "boolean")
+    problems.push(`${at} fact ${fact.name}: only a boolean fact can have a value when undocumented`);
   if (fact.fromDiagnoses && !["boolean", "string"].includes(fact.type))
     problems.push(`${at} fact ${fact.name}: only boolean and string facts can come from diagnosis codes`);
   return problems;
@@ -233,6 +249,25 @@ export function checkFamily(family: Family, corpus: Corpus): string[] {
     const bare = normalizeCode(code).bare;
     if (seen.has(bare)) problems.push(`${folder}/family.json: code ${code} is listed twice`);
     seen.add(bare);
+  }
+
+  const cited = (where: string, ids: readonly string[]) =>
+    checkPassageIds(corpus, [...new Set(ids)]).map((p) => `${where}: ${p}`);
+  for (const group of family.data.groups)
+    for (const code of group.codes)
+      if (code.units) problems.push(...cited(`${folder}/family.json code ${code.code} units`, code.units.grounds));
+  for (const code of family.data.notInjectates) {
+    problems.push(...cited(`${folder}/family.json notInjectates ${code.code}`, code.grounds));
+    if (seen.has(normalizeCode(code.code).bare))
+      problems.push(`${folder}/family.json: code ${code.code} is listed twice`);
+    seen.add(normalizeCode(code.code).bare);
+  }
+  for (const included of family.data.includedIn)
+    problems.push(...cited(`${folder}/family.json includedIn ${included.codes.join(",")}`, included.grounds));
+  for (const check of family.facts.checks) {
+    const names = check.rule === "notGreater" ? [check.fact, check.than] : [];
+    for (const name of names)
+      if (!family.factByName.has(name)) problems.push(`${folder}/facts.json check ${check.id}: unknown fact "${name}"`);
   }
 
   if (!family.profiles.has(family.data.defaultProfile))

@@ -23,6 +23,20 @@ export const ServiceCodeSchema = z.strictObject({
   role: z.enum(["procedure", "injectable"]),
   /** Plain-language label written for this project (no CPT descriptor text). */
   label: Text,
+  /**
+   * Units that are plausible for one request (more pends with `question`, unless the service is not
+   * approved anyway): `max`, or `maxBilateral` when the service is requested for both sides.
+   */
+  units: z
+    .strictObject({
+      max: z.int().min(1),
+      maxBilateral: z.int().min(1).optional(),
+      question: Text,
+      grounds: PassageIds.min(1),
+    })
+    .optional(),
+  /** What the profiles read about the code (fact paths service.attributes.<name>), e.g. target or drug class. */
+  attributes: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 export type ServiceCode = z.infer<typeof ServiceCodeSchema>;
 
@@ -37,6 +51,22 @@ export const FamilySchema = z.strictObject({
     .min(1),
   /** Codes often requested with this family's procedures that are outside its scope. */
   outOfScope: z.array(z.strictObject({ code: z.string().min(1), label: Text, note: Text })),
+  /** Codes that look like this family's injectates but are not (never approved here): each says why. */
+  notInjectates: z
+    .array(z.strictObject({ code: z.string().min(1), label: Text, note: Text, grounds: PassageIds.min(1) }))
+    .default([]),
+  /** Services included in a procedure of the family when billed with it (not separately reviewed). */
+  includedIn: z
+    .array(
+      z.strictObject({
+        codes: z.array(z.string().min(1)).min(1),
+        label: Text,
+        procedures: z.array(z.string().min(1)).min(1),
+        note: Text,
+        grounds: PassageIds.min(1),
+      }),
+    )
+    .default([]),
   /** Why a service outside the family is not evaluated. */
   outOfScopeReason: Text,
 });
@@ -62,13 +92,62 @@ export const CasePathSchema = z
     "expected a path such as clinical.painDurationMonths",
   );
 
-/** How a fact is read from the case: a path, the length of a list, or one field of every list entry. */
-export const FactReaderSchema = z.union([
-  CasePathSchema,
-  z.strictObject({ count: CasePathSchema }),
-  z.strictObject({ each: CasePathSchema, field: NameSchema }),
-]);
-export type FactReader = z.infer<typeof FactReaderSchema>;
+/** A field of a list entry, possibly nested ("date", "attributes.target"). */
+const FieldSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, "expected a field name");
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Entries of a list whose fields have the given values (a list of values: any of them). */
+export const MatchSchema = z.record(FieldSchema, z.union([Scalar, z.array(Scalar).min(1)]));
+export type Match = z.infer<typeof MatchSchema>;
+
+/**
+ * How a fact is read from the case. The closed set of readers:
+ * - a path: the value there;
+ * - count: the length of a list; each: one field of every entry;
+ * - path + times: a number scaled (a unit conversion, e.g. months to weeks);
+ * - first: the first of several readers that gives a value;
+ * - compare + below / atLeast: whether a number is below / at least a value;
+ * - countWhere: the entries that match, optionally only those dated within `months` before a date
+ *   (an entry without a date, or no date to count from, makes the count a range [min, max]);
+ * - some: whether any entry matches (an empty list: false; no list: unknown);
+ * - latest: a field of the entry with the latest date (`by`).
+ */
+export type FactReader =
+  | string
+  | { count: string }
+  | { each: string; field: string }
+  | { path: string; times: number }
+  | { first: FactReader[] }
+  | { compare: string; below?: number | undefined; atLeast?: number | undefined }
+  | {
+      countWhere: string;
+      where?: Match | undefined;
+      within?: { field: string; months: number; before: string } | undefined;
+    }
+  | { some: string; where: Match }
+  | { latest: string; by: string; field: string };
+
+export const FactReaderSchema: z.ZodType<FactReader> = z.lazy(() =>
+  z.union([
+    CasePathSchema,
+    z.strictObject({ count: CasePathSchema }),
+    z.strictObject({ each: CasePathSchema, field: FieldSchema }),
+    z.strictObject({ path: CasePathSchema, times: z.number().positive() }),
+    z.strictObject({ first: z.array(FactReaderSchema).min(2) }),
+    z
+      .strictObject({ compare: CasePathSchema, below: z.number().optional(), atLeast: z.number().optional() })
+      .refine((r) => (r.below === undefined) !== (r.atLeast === undefined), "expected exactly one of below, atLeast"),
+    z.strictObject({
+      countWhere: CasePathSchema,
+      where: MatchSchema.optional(),
+      within: z
+        .strictObject({ field: FieldSchema, months: z.int().min(1).max(120), before: CasePathSchema })
+        .optional(),
+    }),
+    z.strictObject({ some: CasePathSchema, where: MatchSchema }),
+    z.strictObject({ latest: CasePathSchema, by: FieldSchema, field: FieldSchema }),
+  ]),
+);
 
 const ImpliedValue = z.union([z.boolean(), z.string(), z.null()]);
 
@@ -101,8 +180,14 @@ export const FactSchema = z.strictObject({
   unit: z.string().optional(),
   /** Allowed values of a string fact. */
   values: z.array(z.string()).optional(),
-  read: FactReaderSchema,
+  /** Absent: the fact comes from the diagnosis codes only (fromDiagnoses). */
+  read: FactReaderSchema.optional(),
   fromDiagnoses: FromDiagnosesSchema.optional(),
+  /**
+   * The value a fact takes when neither the case nor its codes document it, for facts a request
+   * records only when they hold (a pregnancy, a minor's age); `why` is shown wherever it is used.
+   */
+  whenUndocumented: z.strictObject({ value: z.boolean(), why: Text }).optional(),
   description: Text,
   phrase: PhraseSchema.optional(),
   /** Plain words for the values of a list fact, used in {items}. */
@@ -110,7 +195,37 @@ export const FactSchema = z.strictObject({
 });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const FactsSchema = z.strictObject({ version: Text, facts: z.array(FactSchema).min(1) });
+/**
+ * A check that a case's facts can all be true together (an impossible case is refused, naming its fields):
+ * notGreater: fact `fact` is at most fact `than` (e.g. conservative care no longer than the pain);
+ * notAfter: the date field of every entry of `list` is on or before the date at `than` (nothing dated after the date of service).
+ */
+export const CaseCheckSchema = z.discriminatedUnion("rule", [
+  z.strictObject({
+    rule: z.literal("notGreater"),
+    id: IdSchema,
+    fact: NameSchema,
+    than: NameSchema,
+    /** The input fields the two facts come from, named in the error. */
+    fields: z.array(CasePathSchema).min(1),
+    expected: Text,
+  }),
+  z.strictObject({
+    rule: z.literal("notAfter"),
+    id: IdSchema,
+    list: CasePathSchema,
+    field: NameSchema,
+    than: CasePathSchema,
+    expected: Text,
+  }),
+]);
+export type CaseCheck = z.infer<typeof CaseCheckSchema>;
+
+export const FactsSchema = z.strictObject({
+  version: Text,
+  facts: z.array(FactSchema).min(1),
+  checks: z.array(CaseCheckSchema).default([]),
+});
 export type FactsData = z.infer<typeof FactsSchema>;
 
 // ---------------------------------------------------------------- diagnosis-classes.json

@@ -32,11 +32,20 @@ export class Families {
   }
 
   /**
-   * The version of a family's profile that applies: the newest one. (A date of service does not yet
-   * choose among versions: every profile has one version.)
+   * The versions of a family's profile a review uses: the one in force on the date of service (the
+   * newest whose effective date is on or before it; without a date, the newest), and the newest.
+   * `inForce` is undefined when the date of service precedes every version.
    */
-  profileVersion(family: Family, profileId: string): LoadedProfile | undefined {
+  profileVersion(
+    family: Family,
+    profileId: string,
+    dateOfService?: string,
+  ): { inForce?: LoadedProfile; newest: LoadedProfile } | undefined {
     const versions = family.profiles.get(profileId);
-    return versions?.[versions.length - 1];
+    const newest = versions?.[versions.length - 1];
+    if (!versions || !newest) return undefined;
+    if (dateOfService === undefined) return { inForce: newest, newest };
+    const inForce = [...versions].reverse().find((v) => v.profile.effectiveDate <= dateOfService);
+    return inForce ? { inForce, newest } : { newest };
   }
 }

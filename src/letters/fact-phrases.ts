@@ -24,6 +24,11 @@ function template(fact: Fact, value: FactValue): string | undefined {
 /** The plain statement of one documented fact, or undefined when it is not documented or has no phrase. */
 export function factPhrase(fact: Fact | undefined, value: FactValue): string | undefined {
   if (!fact || value === null) return undefined;
+  if (fact.type === "number" && Array.isArray(value)) {
+    // A count that dates cannot settle, as a range.
+    const text = typeof fact.phrase === "string" ? fact.phrase : fact.phrase?.other;
+    return text?.replace("{value}", value.map(String).join(" to "));
+  }
   const text = template(fact, value);
   if (text === undefined) return undefined;
   if (Array.isArray(value)) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CitationSchema } from "../corpus/citation.js";
 import { DeterminationSchema } from "../engine/determination.js";
+import { PolicyRefSchema } from "../engine/evaluation-schema.js";
 import { VerificationSummarySchema } from "../verify/schema.js";
 import { LetterContextSchema } from "./context-schema.js";
 
@@ -41,7 +42,7 @@ export const LetterSchema = z.object({
   citations: z.array(CitationSchema).describe("every quotation in the letter, in order"),
   verification: VerificationSummarySchema.describe("verifyCitations on the final markdown"),
   corpusVersion: z.string(),
-  policy: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }),
+  policy: PolicyRefSchema,
   regime: z.string(),
 });
 export type Letter = z.infer<typeof LetterSchema>;

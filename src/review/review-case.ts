@@ -4,6 +4,7 @@ import type { Evaluation } from "../engine/evaluation-schema.js";
 import type { Family, LoadedProfile } from "../families/load-family.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { SERVER_VERSION } from "../version.js";
+import { caseProblems } from "./case-checks.js";
 import { codeProblems } from "./code-checks.js";
 import { ReviewError } from "./review-error.js";
 
@@ -42,12 +43,12 @@ function familyOf(knowledge: Knowledge, input: CaseInput): Family {
  */
 export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Review {
   const { knowledge } = deps;
-  const problems = codeProblems(knowledge.codes.get(), input);
-  if (problems.length > 0) throw new ReviewError(problems);
   const family = familyOf(knowledge, input);
+  const problems = [...codeProblems(knowledge.codes.get(), input), ...caseProblems(family, input)];
+  if (problems.length > 0) throw new ReviewError(problems);
   const profileId = input.request.policy ?? family.data.defaultProfile;
-  const profile = knowledge.families.profileVersion(family, profileId);
-  if (!profile) {
+  const versions = knowledge.families.profileVersion(family, profileId, input.request.dateOfService);
+  if (!versions) {
     throw new ReviewError([
       {
         code: "policy-not-for-family",
@@ -57,10 +58,12 @@ export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Re
       },
     ]);
   }
+  const profile = versions.inForce ?? versions.newest;
   const evaluation = evaluate(input, {
     corpus: knowledge.corpus,
     family,
     profile,
+    inForce: versions.inForce !== undefined,
     engineVersion: SERVER_VERSION,
   });
   deps.audit?.append(evaluation, { tool });

@@ -17,7 +17,9 @@ export type ReviewProblemCode =
   /** A diagnosis code that is not an ICD-10-CM code of the shipped release. */
   | "unknown-diagnosis-code"
   /** The requested policy profile does not cover the procedure family of the request. */
-  | "policy-not-for-family";
+  | "policy-not-for-family"
+  /** Facts that cannot all be true (conservative care longer than the pain, a block dated after the service). */
+  | "impossible-facts";
 
 /** A case the review cannot take as it is: every field problem, in input order. */
 export class ReviewError extends Error {

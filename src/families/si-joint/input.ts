@@ -8,7 +8,12 @@ import type { FamilyModule } from "../family-module.js";
 
 const IsoDateSchema = z.iso.date().describe("calendar date YYYY-MM-DD");
 
-const PercentSchema = z.number().min(0).max(100);
+/** A percentage 0-100; a value strictly between 0 and 1 is almost always a fraction sent by mistake. */
+const PercentSchema = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => v === 0 || v >= 1, { error: "expected a percent, e.g. 80 (not a fraction such as 0.8)" });
 
 /** A relief percentage as documented: one number, or a range [min, max] evaluated at its lower bound. */
 export const ReliefPercentSchema = z
@@ -29,18 +34,45 @@ export const ReliefPercentSchema = z
   .describe("percent relief, 0-100, or a documented range [min, max] such as [40, 50]");
 
 export const BLOCK_TYPES = ["intra-articular", "lateral-branch", "other"] as const;
+const SideSchema = z.enum(["left", "right", "bilateral"]).describe("side injected: left, right or bilateral");
+const InjectateSchema = z
+  .enum(["local-anaesthetic", "glucocorticoid", "local-anaesthetic-and-glucocorticoid", "biologic", "other"])
+  .describe("what was injected, e.g. local-anaesthetic-and-glucocorticoid");
 
 export const DiagnosticBlockSchema = z.strictObject({
   reliefPercent: ReliefPercentSchema,
-  type: z.enum(BLOCK_TYPES).optional(),
+  type: z.enum(BLOCK_TYPES).optional().describe("intra-articular (SI joint) or lateral-branch block"),
   date: IsoDateSchema.optional(),
+  side: SideSchema.optional(),
+  injectate: InjectateSchema.optional(),
 });
 
 export const PriorRfaSchema = z.strictObject({
   reliefPercent: ReliefPercentSchema,
-  durationMonths: z.number().min(0).max(240).describe("months the relief lasted, >= 0"),
+  durationMonths: z.number().min(0).max(240).optional().describe("months the relief lasted, >= 0, e.g. 6"),
   date: IsoDateSchema.optional(),
 });
+
+export const TherapeuticInjectionSchema = z.strictObject({
+  date: IsoDateSchema.optional(),
+  side: SideSchema.optional(),
+  target: z.enum(BLOCK_TYPES).optional().describe("intra-articular (SI joint) or lateral-branch"),
+  injectate: InjectateSchema.optional(),
+  reliefPercent: ReliefPercentSchema.optional(),
+  reliefDurationMonths: z.number().min(0).max(120).optional().describe("months the relief lasted, e.g. 4"),
+});
+
+export const OTHER_CAUSES = [
+  "central-stenosis",
+  "foraminal-stenosis",
+  "disc-herniation-with-radiculopathy",
+  "infection",
+  "tumour",
+  "fracture",
+  "pseudarthrosis",
+  "spinal-instrumentation",
+  "other",
+] as const;
 
 export const CONSERVATIVE_MODALITIES = [
   "physical-therapy",
@@ -64,16 +96,56 @@ export const ProvocativeTestsSchema = z
   });
 
 export const SiJointClinicalSchema = z.strictObject({
-  painDurationMonths: z.number().min(0).max(1200).optional().describe("months since onset, >= 0"),
-  painType: z.enum(["axial", "radicular", "mixed"]).optional(),
-  inflammatorySpondyloarthropathy: z.boolean().optional(),
-  cancerRelated: z.boolean().optional(),
+  painDurationMonths: z.number().min(0).max(1200).optional().describe("months since onset, >= 0, e.g. 12"),
+  painDurationWeeks: z
+    .number()
+    .min(0)
+    .max(5200)
+    .optional()
+    .describe("weeks since onset, e.g. 13 (used instead of painDurationMonths when given)"),
+  painType: z
+    .enum(["axial", "radicular", "mixed"])
+    .optional()
+    .describe("axial (back and buttock), radicular (down the leg) or mixed"),
+  painLocation: z
+    .enum(["si-joint-below-l5", "above-l5", "widespread", "other"])
+    .optional()
+    .describe(
+      "where the pain is: si-joint-below-l5 (over the SI joint, between the iliac crests and the gluteal fold), above-l5, widespread or other",
+    ),
+  inflammatorySpondyloarthropathy: z.boolean().optional().describe("axial spondyloarthritis / inflammatory sacroiliitis documented"),
+  cancerRelated: z.boolean().optional().describe("the pain is related to cancer"),
+  otherCauses: z
+    .array(z.enum(OTHER_CAUSES))
+    .max(10)
+    .optional()
+    .describe("other causes of the pain found on examination or imaging; [] when the record documents none, e.g. [\"fracture\"]"),
+  ageYears: z.int().min(0).max(120).optional().describe("age in years, e.g. 54"),
+  pregnant: z.boolean().optional().describe("the member is pregnant"),
+  requestType: z
+    .enum(["diagnostic", "therapeutic"])
+    .optional()
+    .describe("whether the requested SI joint injection is diagnostic (a block) or therapeutic"),
+  imageGuidance: z
+    .enum(["fluoroscopy", "ct", "ultrasound", "none"])
+    .optional()
+    .describe("planned image guidance for the requested injection"),
+  contrastAllergy: z.boolean().optional().describe("a documented allergy to contrast (allows ultrasound under the LCD)"),
   provocativeTests: ProvocativeTestsSchema.optional(),
-  diagnosticBlocks: z.array(DiagnosticBlockSchema).max(10).optional(),
-  priorRFA: z.array(PriorRfaSchema).max(10).optional(),
+  diagnosticBlocks: z
+    .array(DiagnosticBlockSchema)
+    .max(10)
+    .optional()
+    .describe("every diagnostic SI joint block done before, with its relief; [] when none"),
+  therapeuticInjections: z
+    .array(TherapeuticInjectionSchema)
+    .max(20)
+    .optional()
+    .describe("every therapeutic SI joint injection done before, with date and relief; [] when none"),
+  priorRFA: z.array(PriorRfaSchema).max(10).optional().describe("earlier SI joint radiofrequency ablations"),
   conservativeCare: z
     .strictObject({
-      weeks: z.number().min(0).max(520).optional().describe("weeks of conservative care that failed, >= 0"),
+      weeks: z.number().min(0).max(520).optional().describe("weeks of conservative care that failed, >= 0, e.g. 6"),
       modalities: z.array(z.enum(CONSERVATIVE_MODALITIES)).max(10).optional(),
     })
     .optional(),
