@@ -103,8 +103,6 @@ function recordedOf(passageId: string, corpus: Corpus): NonNullable<ClaimPart["p
     ...(p.direction ? { direction: p.direction } : {}),
     ...(p.strength ? { strength: p.strength } : {}),
     ...(p.certainty ? { certainty: p.certainty } : {}),
-    ...(p.population ? { population: p.population } : {}),
-    ...(p.intervention ? { intervention: p.intervention } : {}),
   };
 }
 
@@ -194,7 +192,8 @@ function judgePart(
   const tieBreak = ranked
     .slice(0, TIE_BREAK_SHOWN)
     .map((c) => lexical.get(c.passage.passageId))
-    .filter((s): s is PassageScore => !!s);
+    .filter((s): s is PassageScore => !!s)
+    .map((s) => ({ passageId: s.passageId, score: s.score }));
   const best = ranked[0];
   if (!best) {
     return {

@@ -104,12 +104,10 @@ export const TieBreakSchema = z
     z.object({
       passageId: z.string(),
       score: z.number().min(0).max(1),
-      matchedWords: z.array(z.string()),
-      missingWords: z.array(z.string()),
     }),
   )
   .describe(
-    "TIE-BREAKER ONLY: the lexical share of the claim's words found in the closest passages (up to 3); it orders passages that the structured comparison ranks equal and never decides a verdict",
+    "TIE-BREAKER ONLY: the lexical share of the claim's words found in each of the closest passages (up to 3, in the order the comparison ranks them); it orders passages the structured comparison ranks equal and never decides a verdict",
   );
 
 export const ClaimPartSchema = z.object({
@@ -126,13 +124,13 @@ export const ClaimPartSchema = z.object({
       /** Other passages of the same source that state the rest of the claim (its population, its procedure). */
       alsoSupportedBy: z.array(z.string()).optional(),
       matchingWords: z.array(z.string()),
-      recorded: z.object({
-        direction: z.string().optional(),
-        strength: z.string().optional(),
-        certainty: z.string().optional(),
-        population: z.string().optional(),
-        intervention: z.string().optional(),
-      }),
+      recorded: z
+        .object({
+          direction: z.string().optional(),
+          strength: z.string().optional(),
+          certainty: z.string().optional(),
+        })
+        .describe("what the corpus records for the passage (its population and intervention: citeGuideline)"),
       caution: z.string().optional(),
     })
     .optional()
