@@ -11,7 +11,9 @@ import type { ClaimFinding, ClaimPart, MetadataIssue, QuoteFinding, Verdict } fr
 import { isAttributed, roleOf } from "./sentence-role.js";
 import { splitSentences, type Sentence } from "./sentences.js";
 import { findMentions, type KnownMention, type UnknownMention } from "./source-mentions.js";
+import { stem } from "./stems.js";
 import { claimWords, scorePassages, type PassageScore } from "./support-score.js";
+import { tokenize } from "./tokens.js";
 
 /** Passage ids ("passage busse-bmj-2025#rec-joint-rfa") name a place, not a claim. */
 const PASSAGE_ID = /\b(?:passages? )?[a-z0-9][a-z0-9.-]*#[A-Za-z0-9._-]*[A-Za-z0-9]/g;
@@ -89,9 +91,16 @@ function stated(claim: TextFacts, rules: CompiledRules): NonNullable<ClaimPart["
   };
 }
 
-/** Words of the claim found in the passage, and the concept labels both name. */
-function matchingWords(words: readonly string[], c: Comparison, rules: CompiledRules): string[] {
-  const found = words.filter((w) => c.passage.words.has(w));
+/** Words of the claim (as written) found in the passage, and the concept labels both name. */
+function matchingWords(
+  text: string,
+  words: readonly string[],
+  c: Comparison,
+  rules: CompiledRules,
+): string[] {
+  const surface = new Map<string, string>();
+  for (const t of tokenize(text)) if (!surface.has(stem(t.norm))) surface.set(stem(t.norm), t.norm);
+  const found = words.filter((w) => c.passage.words.has(w)).map((w) => surface.get(w) ?? w);
   const concepts = c.matchedConcepts.map((id) => rules.concepts.get(id)?.label ?? id);
   return [...new Set([...found, ...concepts])];
 }
@@ -212,7 +221,7 @@ function judgePart(
   const passage = {
     passageId: best.passage.passageId,
     sourceId: best.passage.sourceId,
-    matchingWords: matchingWords(words, best, rules),
+    matchingWords: matchingWords(ctx.text, words, best, rules),
     recorded: recordedOf(best.passage.passageId, corpus),
     ...(cautionOf(best.passage.passageId, corpus)
       ? { caution: cautionOf(best.passage.passageId, corpus) }

@@ -40,7 +40,7 @@ function partLines(p: ClaimPart, several: boolean): string[] {
   }
   if (p.passage) {
     lines.push(
-      `   passage ${p.passage.passageId}${p.verdict === "supported" ? `; matching: ${p.passage.matchingWords.join(", ") || "-"}` : ""}${p.passage.caution ? `; caution: ${p.passage.caution}` : ""}`,
+      `   passage ${p.passage.passageId}${p.passage.alsoSupportedBy?.length ? ` with ${p.passage.alsoSupportedBy.join(", ")}` : ""}${p.verdict === "supported" ? `; matching: ${p.passage.matchingWords.join(", ") || "-"}` : ""}${p.passage.caution ? `; caution: ${p.passage.caution}` : ""}`,
     );
   }
   for (const d of p.differences) lines.push(`   DIFFERS (${d.field}): ${d.message}`);
