@@ -227,7 +227,10 @@ function judgePart(
       ? { caution: cautionOf(best.passage.passageId, corpus) }
       : {}),
   };
-  const differences: Difference[] = [
+  // A claim in which the rules find no subject (no intervention, site or outcome they know, no figure)
+  // can only be compared on its words: "conditionally recommends against TNF inhibitors" is not about
+  // any ACR passage the rules can match.
+  const textual: Difference[] = [
     ...invented.map((q) => ({
       field: "quotation" as const,
       claimed: q.quote,
@@ -238,8 +241,33 @@ function judgePart(
           : `quotation ${q.index} is not in the corpus`,
     })),
     ...ctx.dateDifferences,
-    ...best.differences,
   ];
+  const share = lexical.get(best.passage.passageId);
+  const subjectless =
+    claim.numbers.length === 0 &&
+    ![...claim.concepts].some(
+      ([id, pol]) =>
+        pol === "included" &&
+        ["intervention", "site", "outcome"].includes(rules.concepts.get(id)?.kind ?? ""),
+    );
+  if (subjectless && !quoted.has(best.passage.passageId) && (share?.score ?? 0) < rules.containmentMin) {
+    if (textual.length) return { ...base, verdict: "unsupported", passage, differences: textual, tieBreak };
+    return {
+      ...base,
+      verdict: "not-in-corpus",
+      passage,
+      notInCorpus: [
+        {
+          field: "wording",
+          claimed: ctx.text,
+          message: `the rules find no subject in the claim to compare, and the closest passage holds only ${share?.matchedWords.length ?? 0} of its ${words.length} content words (${share?.missingWords.join(", ") || "-"} missing)`,
+        },
+      ],
+      tieBreak,
+    };
+  }
+
+  const differences = [...textual, ...best.differences];
   const plain = (list: readonly Absence[]) =>
     list.map(({ field, claimed, message }) => ({ field, claimed, message }));
   if (differences.length)
@@ -273,14 +301,6 @@ function judgePart(
     };
   }
   const absences = [...best.absences];
-  const share = lexical.get(best.passage.passageId);
-  if (!content && !quoted.has(best.passage.passageId) && (share?.score ?? 0) < rules.containmentMin) {
-    absences.push({
-      field: "wording",
-      claimed: ctx.text,
-      message: `the rules find nothing in the claim to compare, and the closest passage holds only ${share?.matchedWords.length ?? 0} of its ${words.length} content words (${share?.missingWords.join(", ") || "-"} missing)`,
-    });
-  }
   for (const g of best.genericOnly) {
     const exact = [...facts.values()].some(
       (f) => f.sourceId === best.passage.sourceId && f.concepts.get(g.concept) === "included",

@@ -160,7 +160,7 @@ export function comparePassage(claim: TextFacts, p: PassageFacts, rules: Compile
     }
     if (pol === "excluded") {
       if (has(id)) {
-        out.relevance += w / 2;
+        out.relevance += w / 4;
         out.differences.push({
           field: fieldOf(c.kind),
           claimed: `not ${c.label}`,
@@ -183,8 +183,9 @@ export function comparePassage(claim: TextFacts, p: PassageFacts, rules: Compile
       out.subject += subject / 2;
       continue;
     }
+    // A passage that excludes or contradicts the claim's concept is comparable, but less relevant than one about it.
     if (has(id, "excluded")) {
-      out.relevance += w / 2;
+      out.relevance += w / 4;
       out.differences.push({
         field: fieldOf(c.kind),
         claimed: c.label,
@@ -195,7 +196,7 @@ export function comparePassage(claim: TextFacts, p: PassageFacts, rules: Compile
     }
     const conflict = c.conflicts.find((x) => has(x));
     if (conflict) {
-      out.relevance += w / 2;
+      out.relevance += w / 4;
       out.differences.push({
         field: fieldOf(c.kind),
         claimed: c.label,
