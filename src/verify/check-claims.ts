@@ -227,9 +227,9 @@ function judgePart(
       ? { caution: cautionOf(best.passage.passageId, corpus) }
       : {}),
   };
-  // A claim in which the rules find no subject (no intervention, site or outcome they know, no figure)
-  // can only be compared on its words: "conditionally recommends against TNF inhibitors" is not about
-  // any ACR passage the rules can match.
+  // A claim in which the rules find no subject (no concept they know, no figure) can only be compared on
+  // its words: "conditionally recommends against TNF inhibitors" is not about any ACR passage the rules
+  // can match. One that names its subject by a pronoun ("against it") is compared on what it states.
   const textual: Difference[] = [
     ...invented.map((q) => ({
       field: "quotation" as const,
@@ -245,11 +245,8 @@ function judgePart(
   const share = lexical.get(best.passage.passageId);
   const subjectless =
     claim.numbers.length === 0 &&
-    ![...claim.concepts].some(
-      ([id, pol]) =>
-        pol === "included" &&
-        ["intervention", "site", "outcome"].includes(rules.concepts.get(id)?.kind ?? ""),
-    );
+    !rules.pronounObject.test(ctx.text) &&
+    ![...claim.concepts].some(([id, pol]) => pol !== "optional" && rules.concepts.get(id)?.kind !== "topic");
   if (subjectless && !quoted.has(best.passage.passageId) && (share?.score ?? 0) < rules.containmentMin) {
     if (textual.length) return { ...base, verdict: "unsupported", passage, differences: textual, tieBreak };
     return {

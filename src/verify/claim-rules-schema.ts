@@ -123,10 +123,12 @@ export const ClaimRulesSchema = z
     ),
     numberWords: z.record(z.string(), z.number()),
     /**
-     * A claim in which the rules parse nothing to compare (no concept, no figure) is supported only when
-     * the passage's text holds at least this share of the claim's content words.
+     * A claim in which the rules find no subject (no known concept, no figure) is judged only when its
+     * closest passage's text holds at least this share of the claim's content words.
      */
     containmentMin: z.number().min(0).max(1),
+    /** A claim that names its subject by a pronoun ("recommends against it") is compared on its direction and strength. */
+    pronounObject: regex(),
     /** Bibliographic words: a part made only of source names, markers, dates and these is a reference, not a claim. */
     referenceWords: z.array(text),
   })

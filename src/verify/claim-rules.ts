@@ -50,6 +50,7 @@ export interface CompiledRules {
   units: ReadonlyMap<string, { unit: string; days?: number }>;
   numberWords: ReadonlyMap<string, number>;
   containmentMin: number;
+  pronounObject: RegExp;
   referenceWords: ReadonlySet<string>;
 }
 
@@ -119,6 +120,7 @@ export function compileRules(rules: ClaimRules): CompiledRules {
     units,
     numberWords: new Map(Object.entries(rules.numberWords)),
     containmentMin: rules.containmentMin,
+    pronounObject: new RegExp(rules.pronounObject, "i"),
     referenceWords: new Set(rules.referenceWords.map((w) => w.toLowerCase())),
   };
 }
