@@ -9,6 +9,8 @@ import type { Family } from "../families/load-family.js";
 import { loadFamily } from "../families/load-family.js";
 import type { LetterData } from "../letters/letter-data.js";
 import { loadLetterData } from "../letters/letter-data.js";
+import type { CompiledRules } from "../verify/claim-rules.js";
+import { loadClaimRules } from "../verify/claim-rules.js";
 import { aliasProblems } from "../verify/source-aliases.js";
 import { Families } from "./families.js";
 
@@ -25,6 +27,8 @@ export interface Knowledge {
   codes: CodeSets;
   families: Families;
   letters: LetterData;
+  /** The rules of verifyCitations' claim check (corpus/verify/claim-rules.json). */
+  claimRules: CompiledRules;
 }
 
 /**
@@ -42,6 +46,8 @@ export function loadKnowledge(
   const letters = loadLetterData(files);
   problems.push(...letters.problems);
   problems.push(...checkCodeFiles(files));
+  const claimRules = loadClaimRules(files);
+  problems.push(...claimRules.problems);
   const families: Family[] = [];
   for (const module of modules) {
     const loaded = loadFamily(files, module);
@@ -53,7 +59,7 @@ export function loadKnowledge(
     problems.push(...aliasProblems(new Set(corpus.sources.keys())));
     for (const family of families) problems.push(...checkFamily(family, corpus));
   }
-  if (problems.length > 0 || !corpus || !letters.data || families.length !== modules.length) {
+  if (problems.length > 0 || !corpus || !letters.data || !claimRules.rules || families.length !== modules.length) {
     return { problems };
   }
   return {
@@ -64,6 +70,7 @@ export function loadKnowledge(
       codes: new CodeSets(files),
       families: new Families(families),
       letters: letters.data,
+      claimRules: claimRules.rules,
     },
     problems,
   };

@@ -3,6 +3,7 @@ import type { Corpus } from "../corpus/store.js";
 import type { CaseInput } from "../engine/case-schema.js";
 import type { Evaluation } from "../engine/evaluation-schema.js";
 import type { Family } from "../families/load-family.js";
+import type { Knowledge } from "../knowledge/knowledge.js";
 import type { LetterContext } from "./context-schema.js";
 import type { Regime } from "./letter-data-schema.js";
 import type { LetterData } from "./letter-data.js";
@@ -10,6 +11,7 @@ import type { LetterType, Section } from "./letter-schema.js";
 
 /** Everything a section builder reads. */
 export interface Compose {
+  knowledge: Knowledge;
   ev: Evaluation;
   ctx: LetterContext;
   /** The reviewed case (it adds side and units). */

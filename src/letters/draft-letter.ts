@@ -42,7 +42,7 @@ function renderMarkdown(title: string, sections: readonly Section[]): string {
 
 /** Every quotation in the letter must be a byte-exact substring of a stored passage, with no adjustment at all. */
 function assertQuotesVerbatim(markdown: string, c: Compose, intended: readonly Citation[]) {
-  const verification = verifyText(markdown, c.corpus);
+  const verification = verifyText(markdown, c.knowledge);
   const bad = verification.quotes.filter(
     (q, i) =>
       q.status !== "verbatim" ||
@@ -77,6 +77,7 @@ export function draftLetter(knowledge: Knowledge, review: Review, ctx: LetterCon
     );
   }
   const c: Compose = {
+    knowledge,
     ev,
     ctx,
     input: review.input,

@@ -23,7 +23,8 @@ const QUANTITY_WORDS = new Set(
   (
     "than of to aged age over under about approximately around at in for by from last within after before " +
     "page p pp grade level levels type stage step number no vs and or least most up only every each per " +
-    "week weeks month months year years day days hour hours score"
+    "week weeks month months year years day days hour hours score chapter chapters section sections part " +
+    "parts article articles paragraph item items table tables figure figures appendix line lines version rule"
   ).split(" "),
 );
 

@@ -15,7 +15,7 @@ export function yearNextTo(
   const nounEnd = end + (noun?.[0].length ?? 0);
   const before = /\b((?:19|20)\d{2})\s+(?:[A-Z][\p{L}&]*\s+)?$/u.exec(sentence.slice(0, start));
   if (before?.[1]) return { year: Number(before[1]), phrase: sentence.slice(before.index, nounEnd) };
-  const after = /^(?:\s+et al\.?)?,?\s*\(?((?:19|20)\d{2})\b\)?/.exec(sentence.slice(end));
+  const after = /^(?:['’]s)?(?:\s+et al\.?)?,?\s*\(?((?:19|20)\d{2})\b\)?/.exec(sentence.slice(end));
   if (after?.[1]) return { year: Number(after[1]), phrase: sentence.slice(start, end + after[0].length) };
   return undefined;
 }

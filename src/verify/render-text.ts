@@ -1,4 +1,4 @@
-import type { ClaimFinding, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
+import type { ClaimFinding, ClaimPart, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
 
 function quoteLine(q: QuoteFinding): string {
   const head = `${q.index}. line ${q.line} [${q.kind}] ${q.status.toUpperCase()}: ${q.quote}`;
@@ -11,18 +11,56 @@ function quoteLine(q: QuoteFinding): string {
   return lines.join("\n");
 }
 
-function claimLine(c: ClaimFinding): string {
-  const named = c.namedSources.map((n) => `${n.mention} → ${n.sourceIds.join(", ")}`).join("; ");
-  const lines = [
-    `${c.index}. line ${c.line} ${c.support.toUpperCase()}: ${c.sentence}`,
-    `   named: ${named || "none"}${c.unknownSources.length ? `; not in corpus: ${c.unknownSources.join("; ")}` : ""}; markers: ${c.markers.join(", ") || "none"}`,
-    `   ${c.note}`,
-  ];
-  for (const p of c.bestPassages) {
+const VERDICT: Record<ClaimFinding["verdict"], string> = {
+  supported: "SUPPORTED",
+  unsupported: "UNSUPPORTED",
+  "not-in-corpus": "NOT IN THE CORPUS",
+  "not-an-evidence-claim": "NOT AN EVIDENCE CLAIM",
+};
+
+function partLines(p: ClaimPart, several: boolean): string[] {
+  const lines: string[] = [];
+  const lead = several ? `   - part "${p.text}": ${VERDICT[p.verdict]}` : undefined;
+  if (lead) lines.push(lead);
+  if (p.role !== "evidence-claim") {
+    lines.push(`   ${p.role} (rule ${p.roleRule}): not judged`);
+    return lines;
+  }
+  const s = p.stated;
+  if (s) {
+    const bits = [
+      s.direction ? `direction ${s.direction}` : "",
+      s.strength ? `strength ${s.strength}` : "",
+      s.certainty.length ? `certainty ${s.certainty.join(", ")}` : "",
+      s.about.length ? `about ${s.about.join(", ")}` : "",
+      s.excludes.length ? `excluding ${s.excludes.join(", ")}` : "",
+      s.figures.length ? `figures ${s.figures.join(", ")}` : "",
+    ].filter(Boolean);
+    lines.push(`   states: ${bits.join("; ") || "nothing the rules parse"}`);
+  }
+  if (p.passage) {
     lines.push(
-      `   ${p.passageId} score ${p.score.toFixed(3)}: matched ${p.matchedWords.join(", ") || "-"}; missing ${p.missingWords.join(", ") || "-"}`,
+      `   passage ${p.passage.passageId}${p.passage.alsoSupportedBy?.length ? ` with ${p.passage.alsoSupportedBy.join(", ")}` : ""}${p.verdict === "supported" ? `; matching: ${p.passage.matchingWords.join(", ") || "-"}` : ""}${p.passage.caution ? `; caution: ${p.passage.caution}` : ""}`,
     );
   }
+  for (const d of p.differences) lines.push(`   DIFFERS (${d.field}): ${d.message}`);
+  for (const a of p.notInCorpus) lines.push(`   NOT IN THE CORPUS (${a.field}): ${a.message}`);
+  if (p.tieBreak.length) {
+    lines.push(
+      `   tie-breaker only (lexical): ${p.tieBreak.map((t) => `${t.passageId} ${t.score.toFixed(3)}`).join(", ")}`,
+    );
+  }
+  return lines;
+}
+
+function claimLines(c: ClaimFinding): string {
+  const named = c.namedSources.map((n) => `${n.mention} → ${n.sourceIds.join(", ")}`).join("; ");
+  const lines = [
+    `${c.index}. line ${c.line} ${VERDICT[c.verdict]}: ${c.sentence}`,
+    `   named: ${named || "none"}${c.unknownSources.length ? `; not in corpus: ${c.unknownSources.join("; ")}` : ""}; markers: ${c.markers.join(", ") || "none"}`,
+  ];
+  for (const p of c.parts) lines.push(...partLines(p, c.parts.length > 1));
+  if (c.fix) lines.push(`   FIX: ${c.fix}`);
   return lines.join("\n");
 }
 
@@ -36,16 +74,17 @@ export function renderVerification(v: Verification): string {
   const out = [
     `Citation check against corpus ${v.corpusVersion}`,
     `Quotations: ${s.quotations} (verbatim ${s.verbatim}, near-match ${s.nearMatch}, not found ${s.notFound}, too short to check ${s.tooShortToCheck}). All quotations verified: ${s.allQuotesVerified ? "yes" : "no"}.`,
-    `Attribution claims (HEURISTIC): ${s.attributionClaims} (supported ${s.supportedClaims}, partly supported ${s.partlySupportedClaims}, unsupported ${s.unsupportedClaims}).`,
+    `Attributed sentences: ${s.attributedSentences}; evidence claims ${s.evidenceClaims} (supported ${s.supportedClaims}, unsupported ${s.unsupportedClaims}, not in the corpus ${s.notInCorpusClaims}); not evidence claims (case facts, advice, reasoning; not judged) ${s.notEvidenceClaims}.`,
     `Source facts: ${s.metadataIssues} issue(s), of which ${s.unknownSources} unknown source(s).`,
   ];
   if (v.quotes.length) out.push("", "## Quotations", ...v.quotes.map(quoteLine));
-  if (v.attributionClaims.length) {
+  if (v.claims.length) {
     out.push(
       "",
-      "## Attribution claims (heuristic)",
-      v.heuristic.method,
-      ...v.attributionClaims.map(claimLine),
+      `## Attributed claims (rule-based: ${v.method.rules})`,
+      `Can establish: ${v.method.canEstablish.join("; ")}.`,
+      `Cannot establish: ${v.method.cannotEstablish.join("; ")}.`,
+      ...v.claims.map(claimLines),
     );
   }
   if (v.metadataIssues.length) out.push("", "## Source facts", ...v.metadataIssues.map(issueLine));

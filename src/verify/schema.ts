@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { CitationSchema } from "../corpus/citation.js";
+import {
+  CertaintyLevelSchema,
+  DirectionValueSchema,
+  SentenceRoleSchema,
+  StrengthValueSchema,
+} from "./claim-rules-schema.js";
 
 export const VERIFY_TEXT_MAX_CHARS = 200_000;
 
@@ -54,7 +60,90 @@ export const QuoteFindingSchema = z.object({
 });
 export type QuoteFinding = z.infer<typeof QuoteFindingSchema>;
 
-export const SupportSchema = z.enum(["supported", "partly-supported", "unsupported", "not-assessed"]);
+export const VerdictSchema = z.enum(["supported", "unsupported", "not-in-corpus", "not-an-evidence-claim"]);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const FieldSchema = z.enum([
+  "direction",
+  "strength",
+  "certainty",
+  "intervention",
+  "population",
+  "outcome",
+  "number",
+  "date",
+  "quotation",
+  "source",
+  "wording",
+]);
+
+export const DifferenceSchema = z.object({
+  field: FieldSchema,
+  claimed: z.string(),
+  recorded: z.string(),
+  message: z.string(),
+});
+
+export const AbsenceSchema = z.object({ field: FieldSchema, claimed: z.string(), message: z.string() });
+
+export const StatedSchema = z
+  .object({
+    direction: DirectionValueSchema.optional(),
+    strength: StrengthValueSchema.optional(),
+    certainty: z.array(CertaintyLevelSchema),
+    about: z
+      .array(z.string())
+      .describe("what the claim is about (interventions, sites, populations, outcomes)"),
+    excludes: z.array(z.string()),
+    figures: z.array(z.string()),
+  })
+  .describe("what the claim states, as parsed by the rules");
+
+export const TieBreakSchema = z
+  .array(
+    z.object({
+      passageId: z.string(),
+      score: z.number().min(0).max(1),
+    }),
+  )
+  .describe(
+    "TIE-BREAKER ONLY: the lexical share of the claim's words found in each of the closest passages (up to 3, in the order the comparison ranks them); it orders passages the structured comparison ranks equal and never decides a verdict",
+  );
+
+export const ClaimPartSchema = z.object({
+  text: z.string(),
+  role: SentenceRoleSchema,
+  /** The role rule that decided (an id in corpus/verify/claim-rules.json), or "attributed". */
+  roleRule: z.string(),
+  verdict: VerdictSchema,
+  stated: StatedSchema.optional(),
+  passage: z
+    .object({
+      passageId: z.string(),
+      sourceId: z.string(),
+      /** Other passages of the same source that state the rest of the claim (its population, its procedure). */
+      alsoSupportedBy: z.array(z.string()).optional(),
+      matchingWords: z.array(z.string()),
+      recorded: z
+        .object({
+          direction: z.string().optional(),
+          strength: z.string().optional(),
+          certainty: z.string().optional(),
+        })
+        .describe("what the corpus records for the passage (its population and intervention: citeGuideline)"),
+      caution: z.string().optional(),
+    })
+    .optional()
+    .describe(
+      "the passage the claim was compared with (for a supported claim: the passage that supports it)",
+    ),
+  differences: z
+    .array(DifferenceSchema)
+    .describe("what the passage says otherwise: each makes the claim unsupported"),
+  notInCorpus: z.array(AbsenceSchema).describe("what the claim asserts that the corpus does not record"),
+  tieBreak: TieBreakSchema,
+});
+export type ClaimPart = z.infer<typeof ClaimPartSchema>;
 
 export const ClaimFindingSchema = z.object({
   index: z.int().min(1),
@@ -64,31 +153,25 @@ export const ClaimFindingSchema = z.object({
   markers: z.array(z.string()),
   namedSources: z.array(z.object({ mention: z.string(), sourceIds: z.array(z.string()) })),
   unknownSources: z.array(z.string()),
-  searched: z.enum(["named-sources", "earlier-named-sources", "whole-corpus"]),
-  contentWords: z.array(z.string()),
-  support: SupportSchema,
-  bestPassages: z
-    .array(
-      z.object({
-        passageId: z.string(),
-        sourceId: z.string(),
-        score: z.number().min(0).max(1),
-        matchedWords: z.array(z.string()),
-        missingWords: z.array(z.string()),
-      }),
-    )
-    .describe("up to 3, by score then passage id"),
+  searched: z.enum(["cited-passages", "named-sources", "earlier-named-sources", "whole-corpus", "none"]),
+  role: SentenceRoleSchema.describe("evidence-claim when any part of the sentence is one"),
+  verdict: VerdictSchema.describe(
+    "worst verdict of the sentence's evidence-claim parts (unsupported, then not-in-corpus, then supported)",
+  ),
+  parts: z
+    .array(ClaimPartSchema)
+    .describe("the claims the sentence makes, split at citation markers and clause breaks"),
+  fix: z.string().optional().describe("for an unsupported or not-in-corpus claim: what to change"),
   note: z.string(),
 });
 export type ClaimFinding = z.infer<typeof ClaimFindingSchema>;
 
 export const MetadataIssueSchema = z.object({
-  kind: z.enum(["date-mismatch", "strength-mismatch", "direction-mismatch", "unknown-source"]),
+  kind: z.enum(["date-mismatch", "unknown-source"]),
   line: z.int().min(1),
   offset: z.int().min(0),
   mention: z.string(),
   sourceId: z.string().optional(),
-  passageId: z.string().optional(),
   claimed: z.string(),
   recorded: z.string(),
   message: z.string(),
@@ -103,10 +186,14 @@ export const VerificationSummarySchema = z.object({
   tooShortToCheck: z.int(),
   /** True when every checkable quotation (more than two words) is verbatim in the corpus. */
   allQuotesVerified: z.boolean(),
-  attributionClaims: z.int(),
+  /** Sentences that name a source or carry a citation marker (each listed in `claims`). */
+  attributedSentences: z.int(),
+  evidenceClaims: z.int(),
   supportedClaims: z.int(),
-  partlySupportedClaims: z.int(),
   unsupportedClaims: z.int(),
+  notInCorpusClaims: z.int(),
+  /** Case facts, advice and the writer's reasoning: listed, never judged. */
+  notEvidenceClaims: z.int(),
   metadataIssues: z.int(),
   unknownSources: z.int(),
 });
@@ -115,15 +202,18 @@ export type VerificationSummary = z.infer<typeof VerificationSummarySchema>;
 export const VerificationSchema = z.object({
   summary: VerificationSummarySchema,
   quotes: z.array(QuoteFindingSchema).describe("every quotation, in order of appearance"),
-  attributionClaims: z
+  claims: z
     .array(ClaimFindingSchema)
-    .describe("sentences that attribute a claim to a source, in order"),
+    .describe(
+      "sentences that name a source or carry a citation marker, in order, each with its role and verdict",
+    ),
   metadataIssues: z.array(MetadataIssueSchema).describe("by position in the text, then kind"),
-  heuristic: z.object({
-    label: z.literal("heuristic"),
-    method: z.string(),
-    supportedMin: z.number(),
-    partlySupportedMin: z.number(),
+  method: z.object({
+    label: z.literal("rule-based"),
+    rules: z.string().describe("the rules file and its version"),
+    canEstablish: z.array(z.string()),
+    cannotEstablish: z.array(z.string()),
+    tieBreaker: z.string(),
   }),
   corpusVersion: z.string(),
 });

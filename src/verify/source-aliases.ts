@@ -23,7 +23,8 @@ export const SOURCE_ALIASES: readonly SourceAlias[] = [
   },
   {
     name: "BMJ 2025 network meta-analysis",
-    pattern: /\bBMJ\b(?=[^.]*\b(?:network meta-analys[ie]s|NMA|systematic review)\b)/g,
+    pattern:
+      /\bBMJ\b(?=[^.]*\b(?:network meta-analys[ie]s|NMA|systematic review)\b)|\bnetwork meta-analys[ie]s\b|\bNMA\b/g,
     sourceIds: ["wang-bmj-2025-nma"],
   },
   {

@@ -49,8 +49,8 @@ function indexOf(corpus: Corpus): SourceIndex {
 }
 
 const DOC_NOUN =
-  "guidelines?|guidance|consensus(?: statement)?|position statement|policy|policies|review|meta-analysis|trial|quality standard|bulletin";
-const CAP = "(?:[A-Z][\\p{L}&'’.-]*|&)";
+  "(?:clinical practice |practice )?guidelines?|guidance|consensus(?: statement)?|position statement|policy|policies|review|meta-analysis|trial|quality standard|bulletin|criteria";
+const CAP = "(?:[A-Z][\\p{L}&'’./-]*|&)";
 const LINK = "(?:of|and|for|on|the|in|&)";
 const DOC_PHRASE = new RegExp(
   `\\b(${CAP}(?:[ \\t]+(?:${CAP}|${LINK})){0,10}?)(?:[ \\t]+\\(?((?:19|20)\\d{2})\\)?)?[ \\t]+(?:${DOC_NOUN})\\b`,
@@ -131,7 +131,9 @@ function namesSomething(phrase: string, sentenceStart: boolean): boolean {
   const specific = words.filter((w) => !GENERIC.has(w.replace(/[.’']+$/, "")) && !NOT_A_SOURCE.has(w));
   if (specific.length === 0) return false;
   // A lone capitalised word opening the sentence is usually an ordinary word ("Older guidelines").
-  if (sentenceStart && words.length === 1 && !/^[A-Z]{2,}$/.test(words[0] ?? "")) return false;
+  // A single word with an inner capital (InterQual, eviCore) is a name.
+  if (sentenceStart && words.length === 1 && !/^[A-Z]{2,}$|^[A-Z][a-z]+[A-Z]/.test(words[0] ?? ""))
+    return false;
   return true;
 }
 

@@ -1,30 +1,9 @@
 import type { Passage } from "../corpus/store.js";
 
-/** Strength and direction of a recommendation, as a text claims it or as the corpus records it. */
+/** Strength and direction of a recommendation as the corpus records it (read by the letters). */
 export interface Stance {
   strength?: "strong" | "conditional";
   direction?: "for" | "against";
-}
-
-const RECOMMENDS = /\brecommend\w*|\bsupport\w*|\bendorse\w*|\b(?:strongly|weakly)[- ](?:for|against)\b/i;
-const FOR =
-  /\brecommends?\b(?! against| not)|\brecommended\b|\bsupports?\b|\bsupported\b|\brecommendations? (?:for|in favou?r)\b|\b(?:strongly|weakly|conditionally)[- ]for\b|\bendorse\w*/i;
-const STRONG = /\bstrong(?:ly)?\b/i;
-const CONDITIONAL = /\b(?:conditional(?:ly)?|weak(?:ly)?)\b/i;
-const AGAINST =
-  /\bagainst\b|\b(?:does|do|did) not (?:support|recommend)|\bnot (?:be )?(?:recommended|offered|supported)\b|\brecommends? not\b|\bno longer\b|\bno (?:[\w-]+ ){0,3}(?:supports?|recommends?)\b/i;
-
-/** What a sentence claims about a recommendation; empty when it makes no such claim. */
-export function claimedStance(sentence: string): Stance {
-  if (!RECOMMENDS.test(sentence)) return {};
-  const stance: Stance = {};
-  const strong = STRONG.test(sentence);
-  const conditional = CONDITIONAL.test(sentence);
-  // Both words in one sentence is ambiguous (e.g. "strong against … conditional support"): no strength claim.
-  if (strong !== conditional) stance.strength = strong ? "strong" : "conditional";
-  if (AGAINST.test(sentence)) stance.direction = "against";
-  else if (FOR.test(sentence)) stance.direction = "for";
-  return stance;
 }
 
 /** What the corpus records for a passage; empty for neutral passages. */

@@ -3,16 +3,12 @@ import { STOPWORDS, stem } from "./stems.js";
 import { tokenize } from "./tokens.js";
 
 /**
- * The transparent lexical support score (a heuristic, not a judgement of meaning):
+ * The lexical share, a TIE-BREAKER of the claim check (never a verdict):
  *   score = (content words of the claim found in the passage) / (content words of the claim)
  * Content words are the claim's words minus stop words, attribution verbs, source names, citation markers
- * and years, each reduced by stem() and counted once. A passage supports a claim at SUPPORTED_MIN or more,
- * partly at PARTLY_SUPPORTED_MIN or more; below that no passage supports it.
+ * and years, each reduced by stem() and counted once. It orders passages that the structured comparison
+ * ranks equal, and is the containment test for claims in which the rules parse nothing.
  */
-export const SUPPORTED_MIN = 0.6;
-export const PARTLY_SUPPORTED_MIN = 0.45;
-/** Claims with fewer content words than this are not scored (too little to compare). */
-export const MIN_CONTENT_WORDS = 3;
 
 export interface Span {
   start: number;
@@ -33,10 +29,18 @@ function contentStems(text: string, exclude: readonly Span[] = []): string[] {
   const spans = [...exclude];
   for (const m of text.matchAll(NON_CLAIM_PHRASES))
     spans.push({ start: m.index, end: m.index + m[0].length });
+  // Spans sorted by start and walked with the tokens: linear, however many markers a text carries.
+  spans.sort((a, b) => a.start - b.start);
+  let at = 0;
+  let reach = -1;
   const seen = new Set<string>();
   const out: string[] = [];
   for (const t of tokenize(text)) {
-    if (spans.some((s) => t.start < s.end && s.start < t.end)) continue;
+    while (at < spans.length && spans[at]!.start < t.end) {
+      reach = Math.max(reach, spans[at]!.end);
+      at++;
+    }
+    if (reach > t.start) continue;
     const lower = t.norm;
     if (lower.length < 2 || STOPWORDS.has(lower) || YEAR.test(lower) || !/[\p{L}\p{N}]/u.test(lower))
       continue;

@@ -1,64 +1,38 @@
 import type { Corpus } from "../corpus/store.js";
 import { checkClaims } from "./check-claims.js";
+import type { CompiledRules } from "./claim-rules.js";
+import { CLAIM_RULES_FILE } from "./claim-rules.js";
 import { checkQuotes } from "./check-quotes.js";
-import type { ClaimFinding, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
-import { PARTLY_SUPPORTED_MIN, SUPPORTED_MIN } from "./support-score.js";
+import type { Verification } from "./schema.js";
 
-export const HEURISTIC_METHOD =
-  "Lexical support score = share of the claim's content words (stop words, attribution verbs, source names, " +
-  "citation markers and years removed; crude suffix stemming) found in a passage of the named source(s), or of " +
-  `the whole corpus when none is named. Supported at ${SUPPORTED_MIN} or more, partly supported at ` +
-  `${PARTLY_SUPPORTED_MIN} or more, otherwise unsupported. It measures shared words, not meaning: a reviewer decides.`;
+/** What the claim check can and cannot establish: in every result and in the README. */
+export const CAN_ESTABLISH = [
+  "whether each quotation is verbatim in the corpus, and whose words it is (publisher, repository, unofficial copy, third-party summary)",
+  "which sentences are attributed evidence claims and which are case facts, advice or the writer's reasoning (those are never judged)",
+  "whether the direction, strength, certainty, intervention, population, figures and source year a claim states agree with the passages of the source it names (or of the whole corpus when it only carries a citation marker), with every difference named",
+  "that a claim asserts something the corpus does not record (a source, a count, a certainty, an outcome), as opposed to something it contradicts",
+];
+export const CANNOT_ESTABLISH = [
+  "whether a claim is true outside the corpus: the corpus holds excerpts, so 'not in the corpus' is not 'false'",
+  "meaning beyond its rules: cue words, concepts and synonyms in corpus/verify/claim-rules.json; a paraphrase they do not know may be missed, and a claim that agrees on every parsed fact but adds wording the rules do not parse can pass",
+  "which citation marker points to which reference: a bare marker ([1], ¹) is checked against the whole corpus",
+  "whether a claim applies to the member: that is the evaluation's and the clinician's work",
+];
+export const TIE_BREAKER =
+  "Lexical share of the claim's content words found in a passage (stop words, attribution verbs, source names, citation markers and years removed; crude stemming). A tie-breaker only: it orders passages the structured comparison ranks equal, and never decides a verdict.";
 
-/**
- * A claim that quotes words the corpus does not contain is not supported, however many words it
- * shares with a passage: the attributed words themselves cannot be found.
- */
-function withInventedQuotes(claims: ClaimFinding[], quotes: readonly QuoteFinding[]): ClaimFinding[] {
-  return claims.map((claim) => {
-    const end = claim.offset + claim.sentence.length;
-    const invented = quotes.filter(
-      (q) => q.status === "not-found" && q.offset >= claim.offset && q.offset < end,
-    );
-    if (invented.length === 0 || claim.support === "unsupported" || claim.support === "not-assessed")
-      return claim;
-    return {
-      ...claim,
-      support: "unsupported",
-      note: `${claim.note} Overruled: the sentence quotes words that are not in the corpus (quotation ${invented
-        .map((q) => q.index)
-        .join(", ")}), so the claim is treated as unsupported.`,
-    };
-  });
+/** What a check reads: the evidence and the claim rules (the server's knowledge carries both). */
+export interface VerifyKnowledge {
+  corpus: Corpus;
+  claimRules: CompiledRules;
 }
 
-/**
- * A claim that states the opposite direction, or another strength, than the passage it matches best
- * is not supported either: sharing words with a recommendation is not agreeing with it.
- */
-function withContradictedStance(claims: ClaimFinding[], issues: readonly MetadataIssue[]): ClaimFinding[] {
-  return claims.map((claim) => {
-    const contradicted = issues.filter(
-      (i) => (i.kind === "direction-mismatch" || i.kind === "strength-mismatch") && i.offset === claim.offset,
-    );
-    if (contradicted.length === 0 || claim.support === "unsupported" || claim.support === "not-assessed")
-      return claim;
-    return {
-      ...claim,
-      support: "unsupported",
-      note: `${claim.note} Overruled: ${contradicted.map((i) => i.message).join("; ")}.`,
-    };
-  });
-}
-
-/** Check every quotation, attribution and stated source fact in a text against the corpus. */
-export function verifyText(text: string, corpus: Corpus): Verification {
+/** Check every quotation, attributed claim and stated source fact in a text against the corpus. Deterministic and offline. */
+export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge): Verification {
   const quotes = checkQuotes(text, corpus);
-  const checked = checkClaims(text, corpus);
-  const issues = checked.issues;
-  const claims = withContradictedStance(withInventedQuotes(checked.claims, quotes), issues);
+  const { claims, issues } = checkClaims(text, corpus, claimRules, quotes);
   const count = (status: string) => quotes.filter((q) => q.status === status).length;
-  const support = (s: string) => claims.filter((c) => c.support === s).length;
+  const verdicts = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
     summary: {
       quotations: quotes.length,
@@ -67,21 +41,24 @@ export function verifyText(text: string, corpus: Corpus): Verification {
       notFound: count("not-found"),
       tooShortToCheck: count("too-short-to-check"),
       allQuotesVerified: quotes.every((q) => q.status === "verbatim" || q.status === "too-short-to-check"),
-      attributionClaims: claims.length,
-      supportedClaims: support("supported"),
-      partlySupportedClaims: support("partly-supported"),
-      unsupportedClaims: support("unsupported"),
+      attributedSentences: claims.length,
+      evidenceClaims: claims.filter((c) => c.role === "evidence-claim").length,
+      supportedClaims: verdicts("supported"),
+      unsupportedClaims: verdicts("unsupported"),
+      notInCorpusClaims: verdicts("not-in-corpus"),
+      notEvidenceClaims: verdicts("not-an-evidence-claim"),
       metadataIssues: issues.length,
       unknownSources: issues.filter((i) => i.kind === "unknown-source").length,
     },
     quotes,
-    attributionClaims: claims,
+    claims,
     metadataIssues: issues,
-    heuristic: {
-      label: "heuristic",
-      method: HEURISTIC_METHOD,
-      supportedMin: SUPPORTED_MIN,
-      partlySupportedMin: PARTLY_SUPPORTED_MIN,
+    method: {
+      label: "rule-based",
+      rules: `corpus/${CLAIM_RULES_FILE} version ${claimRules.version}`,
+      canEstablish: CAN_ESTABLISH,
+      cannotEstablish: CANNOT_ESTABLISH,
+      tieBreaker: TIE_BREAKER,
     },
     corpusVersion: corpus.version,
   };

@@ -10,7 +10,7 @@ import { draftLetter, LetterError } from "../../src/letters/draft-letter.js";
 import { evaluateCase as evaluate, parseCase, review, shippedKnowledge } from "../support/knowledge.js";
 import { draftFor, fullContext, REFERENCE_CASE } from "./letter-support.js";
 
-const verifyText = (text: string) => verify(text, shippedKnowledge().corpus);
+const verifyText = (text: string) => verify(text, shippedKnowledge());
 
 interface Variant {
   name: string;

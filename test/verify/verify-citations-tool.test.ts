@@ -61,15 +61,18 @@ describe("verifyCitations through a real MCP client", () => {
       expect(text).toContain("unofficial copy");
     });
 
-    it("flags the 'disinclined … moderate to high certainty evidence of risk of harm' sentence as unsupported", async () => {
+    it("does not accept the 'disinclined … moderate to high certainty evidence of risk of harm' sentence", async () => {
       const { v, text } = await verify(SEED);
-      const claim = v.attributionClaims.find((c) => c.sentence.includes("disinclined"));
+      const claim = v.claims.find((c) => c.sentence.includes("disinclined"));
       expect(claim).toBeDefined();
-      expect(claim?.support).toBe("unsupported");
+      expect(["unsupported", "not-in-corpus"]).toContain(claim?.verdict);
       expect(claim?.namedSources.flatMap((n) => n.sourceIds)).toContain("busse-bmj-2025");
-      expect(claim?.note).toMatch(/^Heuristic/);
-      expect(text).toMatch(/UNSUPPORTED: The guideline notes patients would be disinclined/);
-      expect(text).toContain("HEURISTIC");
+      expect(claim?.fix).toBeDefined();
+      expect(text).toMatch(
+        /(?:UNSUPPORTED|NOT IN THE CORPUS): The guideline notes patients would be disinclined/,
+      );
+      expect(text).toContain("rule-based");
+      expect(text).toContain("Cannot establish:");
     });
 
     it("flags the '2020 NICE guideline' as a date mismatch stating both dates", async () => {
@@ -79,16 +82,30 @@ describe("verifyCitations through a real MCP client", () => {
       expect(issue?.message).toContain("2016");
       expect(issue?.message).toContain("2020-12-11");
       expect(text).toContain("DATE-MISMATCH");
+      const claim = v.claims.find((c) => c.sentence.startsWith("The 2020 NICE guideline"));
+      expect(claim?.verdict).toBe("unsupported");
+      expect(claim?.parts[0]?.differences[0]?.field).toBe("date");
     });
 
-    it("supports the strong recommendation against joint RFA with the BMJ passage", async () => {
+    it("supports the strong recommendation against joint RFA and the ACR systemic-glucocorticoid sentence", async () => {
       const { v } = await verify(SEED);
-      const claim = v.attributionClaims.find((c) =>
-        c.sentence.startsWith("The 2025 BMJ clinical practice guideline"),
+      const bmj = v.claims.find((c) => c.sentence.startsWith("The 2025 BMJ clinical practice guideline"));
+      expect(bmj?.verdict).toBe("supported");
+      expect(bmj?.parts[0]?.passage?.passageId).toBe("busse-bmj-2025#rec-joint-rfa");
+      const acr = v.claims.find((c) =>
+        c.sentence.startsWith("The American College of Rheumatology strongly"),
       );
-      expect(claim?.support).toBe("supported");
-      expect(claim?.bestPassages[0]?.passageId).toBe("busse-bmj-2025#rec-joint-rfa");
+      expect(acr?.verdict).toBe("supported");
+      expect(acr?.parts.map((p) => p.passage?.passageId)).toContain("acr-saa-spartan-2019#systemic-gc");
       expect(v.metadataIssues.filter((i) => i.kind !== "date-mismatch")).toEqual([]);
+    });
+
+    it("lists case facts and advice as not evidence claims, never unsupported", async () => {
+      const { v } = await verify(SEED);
+      const notJudged = v.claims.filter((c) => c.role !== "evidence-claim");
+      expect(notJudged.length).toBeGreaterThanOrEqual(5);
+      for (const c of notJudged) expect(c.verdict).toBe("not-an-evidence-claim");
+      expect(v.summary.notEvidenceClaims).toBe(notJudged.length);
     });
   });
 

@@ -8,8 +8,9 @@ const DESCRIPTION = [
   "Check a text (a drafted letter, an AI answer) against the local evidence corpus.",
   'Every quotation ("…", “…”, ‘…’, > block quotes) is reported as verbatim (with passage id, citation and provenance; copies and third-party summaries are flagged),',
   "near-match (with a word-level diff), not-found, or too-short-to-check.",
-  "Sentences that attribute claims to a source get a transparent lexical support score (a heuristic) with the best passages;",
-  "stated years, editions, recommendation strength and direction are checked against corpus metadata, and unknown sources are flagged.",
+  "Sentences that name a source or carry a citation marker are sorted into evidence claims, case facts, advice and reasoning (only evidence claims are judged).",
+  "Each evidence claim is checked by rules (no model) on direction, strength, certainty, intervention, population, figures and year against the passages of the source it names:",
+  "supported (passage id and matching words), unsupported (the difference named, with a fix), or not in the corpus; unknown sources are flagged.",
 ].join(" ");
 
 export const verifyCitationsTool: Registration = {
@@ -27,7 +28,7 @@ export const verifyCitationsTool: Registration = {
       },
       async ({ text }) => {
         const { verifyText, renderVerification } = await domain("verify");
-        const verification = verifyText(text, knowledge.corpus);
+        const verification = verifyText(text, knowledge);
         return toolResult(verification, renderVerification(verification));
       },
     );
