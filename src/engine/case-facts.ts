@@ -55,19 +55,27 @@ function asFact(value: unknown, type: Fact["type"]): FactValue | undefined {
     case "string":
       return typeof value === "string" ? value : undefined;
     case "string-list":
-      return Array.isArray(value) && value.every((v) => typeof v === "string") ? [...(value as string[])] : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === "string")
+        ? [...(value as string[])]
+        : undefined;
     case "number-list":
-      return Array.isArray(value) && value.every((v) => typeof v === "number") ? [...(value as number[])] : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === "number")
+        ? [...(value as number[])]
+        : undefined;
     case "relief-list": {
       if (!Array.isArray(value)) return undefined;
-      const reliefs = value.map((v: unknown) => (typeof v === "number" ? v : isRange(v) ? ([v[0], v[1]] as [number, number]) : undefined));
+      const reliefs = value.map((v: unknown) =>
+        typeof v === "number" ? v : isRange(v) ? ([v[0], v[1]] as [number, number]) : undefined,
+      );
       return reliefs.every((r) => r !== undefined) ? reliefs : undefined;
     }
   }
 }
 
 function isRange(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && typeof value[1] === "number";
+  return (
+    Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && typeof value[1] === "number"
+  );
 }
 
 function matches(entry: unknown, where: Match | undefined): boolean {
@@ -133,7 +141,8 @@ function read(view: CaseView, reader: FactReader, type: Fact["type"]): FactValue
     let uncertain = 0;
     for (const entry of entries) {
       const date = at(entry, within.field);
-      if (typeof end !== "string" || start === undefined || typeof date !== "string" || !ISO_DATE.test(date)) uncertain++;
+      if (typeof end !== "string" || start === undefined || typeof date !== "string" || !ISO_DATE.test(date))
+        uncertain++;
       else if (date > start && date <= end) definite++;
     }
     return uncertain === 0 ? definite : [definite, definite + uncertain];
@@ -222,7 +231,8 @@ export function caseFacts(input: CaseInput, family: Family, service?: RequestedS
       values[fact.name] = stated;
       if (stated === undefined && fact.whenUndocumented) {
         values[fact.name] = fact.whenUndocumented.value;
-        sources[fact.name] = `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
+        sources[fact.name] =
+          `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
       }
       continue;
     }
@@ -237,7 +247,8 @@ export function caseFacts(input: CaseInput, family: Family, service?: RequestedS
       values[fact.name] = fromCodes.value;
       if (fromCodes.value === undefined && fact.whenUndocumented) {
         values[fact.name] = fact.whenUndocumented.value;
-        sources[fact.name] = `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
+        sources[fact.name] =
+          `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
         continue;
       }
       sources[fact.name] =

@@ -96,7 +96,9 @@ export function evaluateService(
     // A code the family names as not its injectate, or one included in a procedure on the request, is
     // explained by its note alone; any other code by the family's out-of-scope reason.
     const reasons =
-      note && note.kind !== "out-of-scope" && detail ? [detail] : [outOfScopeReason, ...(detail ? [detail] : [])];
+      note && note.kind !== "out-of-scope" && detail
+        ? [detail]
+        : [outOfScopeReason, ...(detail ? [detail] : [])];
     return {
       scope,
       determination: "not-applicable",

@@ -83,7 +83,12 @@ function decidedPathways(o: Settled): Pathway[] {
 }
 
 /** A service reviewed when no version of the policy was in force: not decided, with the current version's answer for information. */
-function notInForce(o: Settled, policy: Profile, dateOfService: string | undefined, fill: (t: string) => string): Settled {
+function notInForce(
+  o: Settled,
+  policy: Profile,
+  dateOfService: string | undefined,
+  fill: (t: string) => string,
+): Settled {
   if (!o.scope.group) return o;
   const path = decidedPathways(o)[0];
   return {
@@ -180,7 +185,8 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
           const note = fill(use.note);
           const key = `${use.passageId}\u0000${role}\u0000${note}`;
           const entry = notes.get(key) ?? { passageId: use.passageId, role, note, services: [] };
-          if (!entry.services.includes(o.scope.code)) entry.services = [...entry.services, o.scope.code].sort();
+          if (!entry.services.includes(o.scope.code))
+            entry.services = [...entry.services, o.scope.code].sort();
           notes.set(key, entry);
         }
       }
@@ -214,7 +220,9 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
         citations: uniqueSorted(
           [
             ...(paths.length > 0
-              ? paths.flatMap((p) => (p.governing.length > 0 ? p.governing.map((g) => g.passageId) : p.grounds))
+              ? paths.flatMap((p) =>
+                  p.governing.length > 0 ? p.governing.map((g) => g.passageId) : p.grounds,
+                )
               : o.candidates.flatMap((c) => c.pathway.grounds)),
             ...(o.scope.note?.grounds ?? []),
             ...(o.unitsGrounds ?? []),

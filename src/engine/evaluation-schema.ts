@@ -155,7 +155,9 @@ export const EvaluationSchema = z.object({
         codes: z.array(z.string()),
         changesOutcome: z
           .boolean()
-          .describe("true when the fact changes a service's pathway: that service pends until the record settles it"),
+          .describe(
+            "true when the fact changes a service's pathway: that service pends until the record settles it",
+          ),
       }),
     )
     .describe("diagnosis codes that disagree with a stated fact, in fact order; empty when none"),

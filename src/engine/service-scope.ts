@@ -47,6 +47,11 @@ export function serviceScope(code: string, family: Family, requested: readonly s
   }
   const known = family.data.outOfScope.find((c) => same(c.code, code));
   return known
-    ? { code, role: "out-of-scope", label: known.label, note: { kind: "out-of-scope", text: known.note, grounds: [] } }
+    ? {
+        code,
+        role: "out-of-scope",
+        label: known.label,
+        note: { kind: "out-of-scope", text: known.note, grounds: [] },
+      }
     : { code, role: "out-of-scope" };
 }

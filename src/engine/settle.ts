@@ -79,7 +79,9 @@ function candidates(fact: Fact, policy: Profile, group: string): FactValue[] | u
   const values = new Set<number>();
   const exprs = [
     ...policy.criteria.filter((c) => c.appliesTo.includes(group)).map((c) => c.expr),
-    ...policy.pathways.filter((p) => p.appliesTo.includes(group)).flatMap((p) => [p.when, ...(p.requires ? [p.requires] : [])]),
+    ...policy.pathways
+      .filter((p) => p.appliesTo.includes(group))
+      .flatMap((p) => [p.when, ...(p.requires ? [p.requires] : [])]),
   ];
   for (const expr of exprs) {
     for (const node of exprNodes(expr)) {
@@ -105,7 +107,9 @@ function contradictionPend(run: Run, outcome: ServiceOutcome): Settled | undefin
   );
   if (changing.length === 0) return undefined;
   const describe = (c: Contradiction) => run.family.factByName.get(c.fact)?.description ?? c.fact;
-  const alternative = changing.map((c) => rerun(run, { [c.fact]: c.fromCodes }).chosen).filter((p) => p !== undefined);
+  const alternative = changing
+    .map((c) => rerun(run, { [c.fact]: c.fromCodes }).chosen)
+    .filter((p) => p !== undefined);
   return {
     ...outcome,
     determination: "insufficient-information",
@@ -158,7 +162,9 @@ function settleUnknowns(run: Run, outcome: ServiceOutcome): Settled | undefined 
   const [first] = outcomes;
   if (!first || first.determination === "insufficient-information") return undefined;
   if (!outcomes.every((o) => o.determination === first.determination)) return undefined;
-  const pathways = [...new Map(outcomes.flatMap((o) => (o.chosen ? [[o.chosen.pathway.id, o.chosen]] : []))).values()];
+  const pathways = [
+    ...new Map(outcomes.flatMap((o) => (o.chosen ? [[o.chosen.pathway.id, o.chosen]] : []))).values(),
+  ];
   const fill = (text: string): string => fillTemplate(text, policyParams(run.policy));
   const describe = (name: string) => run.family.factByName.get(name)?.description ?? name;
   const single = pathways.length === 1 ? pathways[0] : undefined;

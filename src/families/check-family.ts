@@ -200,7 +200,9 @@ function checkFact(at: string, fact: Fact): string[] {
   if (fact.itemLabels && fact.type !== "string-list")
     problems.push(`${at} fact ${fact.name}: itemLabels are for string-list facts`);
   if (!fact.read && !fact.fromDiagnoses)
-    problems.push(`${at} fact ${fact.name}: a fact is read from the case, derived from diagnosis codes, or both`);
+    problems.push(
+      `${at} fact ${fact.name}: a fact is read from the case, derived from diagnosis codes, or both`,
+    );
   if (fact.whenUndocumented && fact.type !== "boolean")
     problems.push(`${at} fact ${fact.name}: only a boolean fact can have a value when undocumented`);
   if (fact.fromDiagnoses && !["boolean", "string"].includes(fact.type))
@@ -255,7 +257,8 @@ export function checkFamily(family: Family, corpus: Corpus): string[] {
     checkPassageIds(corpus, [...new Set(ids)]).map((p) => `${where}: ${p}`);
   for (const group of family.data.groups)
     for (const code of group.codes)
-      if (code.units) problems.push(...cited(`${folder}/family.json code ${code.code} units`, code.units.grounds));
+      if (code.units)
+        problems.push(...cited(`${folder}/family.json code ${code.code} units`, code.units.grounds));
   for (const code of family.data.notInjectates) {
     problems.push(...cited(`${folder}/family.json notInjectates ${code.code}`, code.grounds));
     if (seen.has(normalizeCode(code.code).bare))
@@ -267,7 +270,8 @@ export function checkFamily(family: Family, corpus: Corpus): string[] {
   for (const check of family.facts.checks) {
     const names = check.rule === "notGreater" ? [check.fact, check.than] : [];
     for (const name of names)
-      if (!family.factByName.has(name)) problems.push(`${folder}/facts.json check ${check.id}: unknown fact "${name}"`);
+      if (!family.factByName.has(name))
+        problems.push(`${folder}/facts.json check ${check.id}: unknown fact "${name}"`);
   }
 
   if (!family.profiles.has(family.data.defaultProfile))

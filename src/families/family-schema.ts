@@ -36,7 +36,9 @@ export const ServiceCodeSchema = z.strictObject({
     })
     .optional(),
   /** What the profiles read about the code (fact paths service.attributes.<name>), e.g. target or drug class. */
-  attributes: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  attributes: z
+    .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.union([z.string(), z.number(), z.boolean()]))
+    .optional(),
 });
 export type ServiceCode = z.infer<typeof ServiceCodeSchema>;
 
@@ -93,7 +95,9 @@ export const CasePathSchema = z
   );
 
 /** A field of a list entry, possibly nested ("date", "attributes.target"). */
-const FieldSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, "expected a field name");
+const FieldSchema = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, "expected a field name");
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Entries of a list whose fields have the given values (a list of values: any of them). */
@@ -136,7 +140,10 @@ export const FactReaderSchema: z.ZodType<FactReader> = z.lazy(() =>
     z.strictObject({ first: z.array(FactReaderSchema).min(2) }),
     z
       .strictObject({ compare: CasePathSchema, below: z.number().optional(), atLeast: z.number().optional() })
-      .refine((r) => (r.below === undefined) !== (r.atLeast === undefined), "expected exactly one of below, atLeast"),
+      .refine(
+        (r) => (r.below === undefined) !== (r.atLeast === undefined),
+        "expected exactly one of below, atLeast",
+      ),
     z.strictObject({
       countWhere: CasePathSchema,
       where: MatchSchema.optional(),
@@ -266,5 +273,9 @@ export const WorkedExamplesSchema = z.strictObject({
       why: Text,
     }),
   ),
+  /** Criteria whose facts are always documented (read from the request, or a stated default): no unknown example exists. */
+  neverUnknown: z
+    .array(z.strictObject({ profile: IdSchema, criterion: z.string().min(1), why: Text }))
+    .default([]),
 });
 export type WorkedExamples = z.infer<typeof WorkedExamplesSchema>;

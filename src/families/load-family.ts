@@ -31,6 +31,8 @@ export interface Family {
   /** Profile id → its versions, oldest first. */
   profiles: ReadonlyMap<string, readonly LoadedProfile[]>;
   examples: WorkedExamples["examples"];
+  /** Criteria that can never be unknown, with why (from the examples files). */
+  neverUnknown: WorkedExamples["neverUnknown"];
 }
 
 function parseFile<T>(
@@ -105,9 +107,11 @@ export function loadFamily(
   const facts = parseFile(files, `${folder}/facts.json`, FactsSchema, problems);
   const classes = parseFile(files, `${folder}/diagnosis-classes.json`, DiagnosisClassesSchema, problems);
   const profiles = loadProfiles(files, folder, problems);
-  const examples = files
+  const exampleFiles = files
     .list(`${folder}/examples/`)
-    .flatMap((file) => parseFile(files, file, WorkedExamplesSchema, problems)?.examples ?? []);
+    .flatMap((file) => parseFile(files, file, WorkedExamplesSchema, problems) ?? []);
+  const examples = exampleFiles.flatMap((f) => f.examples);
+  const neverUnknown = exampleFiles.flatMap((f) => f.neverUnknown);
   if (data && data.id !== module.id)
     problems.push(`corpus/${folder}/family.json: id is "${data.id}", expected "${module.id}"`);
   if (profiles.size === 0) problems.push(`corpus/${folder}/profiles/: no profile`);
@@ -123,6 +127,7 @@ export function loadFamily(
       classes,
       profiles,
       examples,
+      neverUnknown,
     },
     problems,
   };

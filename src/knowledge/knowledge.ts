@@ -59,7 +59,13 @@ export function loadKnowledge(
     problems.push(...aliasProblems(new Set(corpus.sources.keys())));
     for (const family of families) problems.push(...checkFamily(family, corpus));
   }
-  if (problems.length > 0 || !corpus || !letters.data || !claimRules.rules || families.length !== modules.length) {
+  if (
+    problems.length > 0 ||
+    !corpus ||
+    !letters.data ||
+    !claimRules.rules ||
+    families.length !== modules.length
+  ) {
     return { problems };
   }
   return {

@@ -16,6 +16,9 @@ describe("worked examples cover every criterion", () => {
                 .filter((e) => e.profile === profile && e.criterion === criterion.id)
                 .map((e) => e.status),
             );
+            // A criterion whose facts are always documented says why instead of giving an unknown example.
+            if (family.neverUnknown.some((n) => n.profile === profile && n.criterion === criterion.id))
+              statuses.add("unknown");
             expect([...statuses].filter((s) => s !== "not-applicable").sort()).toEqual([
               "met",
               "not-met",
@@ -37,6 +40,25 @@ describe("worked examples cover every criterion", () => {
       }
     }
   });
+});
+
+describe("criteria said never to be unknown", () => {
+  const claims = families.flatMap((f) => f.neverUnknown.map((n) => ({ ...n, family: f })));
+  it.each(claims.map((n) => [`${n.profile} ${n.criterion}`, n] as const))(
+    "%s is not unknown even for a case with no clinical facts and no diagnoses",
+    (_, n) => {
+      for (const e of n.family.examples.filter(
+        (x) => x.profile === n.profile && x.criterion === n.criterion,
+      )) {
+        const result = evaluateCase({
+          request: { services: [{ code: e.service }], diagnoses: [], policy: e.profile },
+          clinical: {},
+        });
+        const row = result.criteria.find((c) => c.id === n.criterion && c.service === e.service);
+        if (row) expect(row.status, e.service).not.toBe("unknown");
+      }
+    },
+  );
 });
 
 describe("worked examples evaluate to their status", () => {

@@ -113,13 +113,18 @@ export const SiJointClinicalSchema = z.strictObject({
     .describe(
       "where the pain is: si-joint-below-l5 (over the SI joint, between the iliac crests and the gluteal fold), above-l5, widespread or other",
     ),
-  inflammatorySpondyloarthropathy: z.boolean().optional().describe("axial spondyloarthritis / inflammatory sacroiliitis documented"),
+  inflammatorySpondyloarthropathy: z
+    .boolean()
+    .optional()
+    .describe("axial spondyloarthritis / inflammatory sacroiliitis documented"),
   cancerRelated: z.boolean().optional().describe("the pain is related to cancer"),
   otherCauses: z
     .array(z.enum(OTHER_CAUSES))
     .max(10)
     .optional()
-    .describe("other causes of the pain found on examination or imaging; [] when the record documents none, e.g. [\"fracture\"]"),
+    .describe(
+      'other causes of the pain found on examination or imaging; [] when the record documents none, e.g. ["fracture"]',
+    ),
   ageYears: z.int().min(0).max(120).optional().describe("age in years, e.g. 54"),
   pregnant: z.boolean().optional().describe("the member is pregnant"),
   requestType: z
@@ -130,7 +135,10 @@ export const SiJointClinicalSchema = z.strictObject({
     .enum(["fluoroscopy", "ct", "ultrasound", "none"])
     .optional()
     .describe("planned image guidance for the requested injection"),
-  contrastAllergy: z.boolean().optional().describe("a documented allergy to contrast (allows ultrasound under the LCD)"),
+  contrastAllergy: z
+    .boolean()
+    .optional()
+    .describe("a documented allergy to contrast (allows ultrasound under the LCD)"),
   provocativeTests: ProvocativeTestsSchema.optional(),
   diagnosticBlocks: z
     .array(DiagnosticBlockSchema)
@@ -145,7 +153,12 @@ export const SiJointClinicalSchema = z.strictObject({
   priorRFA: z.array(PriorRfaSchema).max(10).optional().describe("earlier SI joint radiofrequency ablations"),
   conservativeCare: z
     .strictObject({
-      weeks: z.number().min(0).max(520).optional().describe("weeks of conservative care that failed, >= 0, e.g. 6"),
+      weeks: z
+        .number()
+        .min(0)
+        .max(520)
+        .optional()
+        .describe("weeks of conservative care that failed, >= 0, e.g. 6"),
       modalities: z.array(z.enum(CONSERVATIVE_MODALITIES)).max(10).optional(),
     })
     .optional(),
