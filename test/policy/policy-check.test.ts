@@ -10,7 +10,7 @@ import { BUILT_SERVER } from "../support/clients.js";
 import { CORPUS_DIR } from "../support/knowledge.js";
 
 const FAMILY = "families/si-joint";
-const EH = `${FAMILY}/profiles/evidence-hierarchy.v1.json`;
+const EH = `${FAMILY}/profiles/evidence-hierarchy.v2.json`;
 
 /** Every start-up problem of a corpus folder. */
 function checkPolicies(dir: string = CORPUS_DIR): string[] {
@@ -52,7 +52,7 @@ describe("policy start-up check", () => {
       "an unknown passage id, naming the closest ids",
       EH,
       (j: Record<string, unknown>) => (criterion(j, "EH-chronic").grounds = ["busse-bmj-2025#rec-joint-rfx"]),
-      /evidence-hierarchy\.v1\.json criterion EH-chronic: unknown passage id "busse-bmj-2025#rec-joint-rfx" \(closest: busse-bmj-2025#rec-joint-rfa/,
+      /evidence-hierarchy\.v2\.json criterion EH-chronic: unknown passage id "busse-bmj-2025#rec-joint-rfx" \(closest: busse-bmj-2025#rec-joint-rfa/,
     ],
     [
       "an unknown passage id in a pathway's governing evidence",
@@ -94,7 +94,7 @@ describe("policy start-up check", () => {
       EH,
       (j: Record<string, unknown>) =>
         (criterion(j, "EH-chronic").expr = { op: "regex", fact: "painType", value: ".*" }),
-      /corpus\/families\/si-joint\/profiles\/evidence-hierarchy\.v1\.json: criteria\.0\.expr/,
+      /corpus\/families\/si-joint\/profiles\/evidence-hierarchy\.v2\.json: criteria\.0\.expr/,
     ],
     [
       "a requirement without an outcome when not met",
@@ -139,7 +139,7 @@ describe("policy start-up check", () => {
           read: "process.env.X",
           description: "y",
         }),
-      /facts\.json: facts\.13\.read/,
+      /facts\.json: facts\.34\.read/,
     ],
     [
       "a diagnosis class implying a fact the family does not derive from codes",
@@ -177,7 +177,7 @@ describe("policy start-up check", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/refusing to start/);
     expect(run.stderr).toMatch(
-      /evidence-hierarchy\.v1\.json criterion EH-not-cancer: unknown passage id "nice-ng59#2020-guideline"/,
+      /evidence-hierarchy\.v2\.json criterion EH-not-cancer: unknown passage id "nice-ng59#2020-guideline"/,
     );
     expect(run.stdout).toBe("");
   });

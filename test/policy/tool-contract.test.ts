@@ -50,6 +50,7 @@ describe("evaluateSIJointRFA in tools/list", () => {
     ]);
     expect(Object.keys(clinical?.properties ?? {}).sort()).toEqual(
       [
+        // The original contract, unchanged:
         "cancerRelated",
         "conservativeCare",
         "diagnosticBlocks",
@@ -59,6 +60,16 @@ describe("evaluateSIJointRFA in tools/list", () => {
         "painType",
         "priorRFA",
         "provocativeTests",
+        // Optional additions for the LCD's rules (issue 10):
+        "ageYears",
+        "contrastAllergy",
+        "imageGuidance",
+        "otherCauses",
+        "painDurationWeeks",
+        "painLocation",
+        "pregnant",
+        "requestType",
+        "therapeuticInjections",
       ].sort(),
     );
   });

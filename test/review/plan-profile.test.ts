@@ -22,9 +22,10 @@ beforeAll(async () => {
   const copy = copyCorpus();
   remove = copy.remove;
   const base = JSON.parse(
-    readFileSync(join(copy.dir, ...PROFILES, "evidence-hierarchy.v1.json"), "utf8"),
-  ) as { id: string; title: string; parameters: Record<string, { value: number }> };
+    readFileSync(join(copy.dir, ...PROFILES, "evidence-hierarchy.v2.json"), "utf8"),
+  ) as { id: string; version: string; title: string; parameters: Record<string, { value: number }> };
   base.id = "acme-commercial";
+  base.version = "1";
   base.title = "ACME Health Plan: SI joint procedures (six months of pain before any procedure)";
   (base.parameters.chronicMinMonths as { value: number }).value = 6;
   writeFileSync(join(copy.dir, ...PROFILES, "acme-commercial.v1.json"), `${JSON.stringify(base, null, 2)}\n`);
