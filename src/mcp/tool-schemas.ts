@@ -1,0 +1,70 @@
+import type { StandardSchemaWithJSON } from "@modelcontextprotocol/server";
+import type { z } from "zod";
+
+type Standard<S extends z.ZodType> = StandardSchemaWithJSON<z.input<S>, z.output<S>>["~standard"];
+type JsonSchemaOptions = Parameters<Standard<z.ZodType>["jsonSchema"]["input"]>[0];
+
+/**
+ * A tuple ends in `items: false` in JSON Schema 2020-12 (the dialect the v2 SDK advertises); the
+ * object form of the same always-false schema, `{"not": {}}`, is what every client's validator
+ * reads (the MCP Inspector's --strict check flags the bare `false`).
+ */
+function portable(options: JsonSchemaOptions): JsonSchemaOptions {
+  return {
+    ...options,
+    libraryOptions: {
+      ...options.libraryOptions,
+      override: (ctx: { jsonSchema: Record<string, unknown> }) => {
+        if (ctx.jsonSchema.items === false) ctx.jsonSchema.items = { not: {} };
+      },
+    },
+  };
+}
+
+function withPortableJsonSchema<S extends z.ZodType>(standard: Standard<S>): Standard<S> {
+  return {
+    ...standard,
+    jsonSchema: {
+      input: (options) => standard.jsonSchema.input(portable(options)),
+      output: (options) => standard.jsonSchema.output(portable(options)),
+    },
+  };
+}
+
+/** A field path as the issue text shows it: codes[0], request.services[1].code. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (i === 0 ? String(key) : typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+    .join("");
+}
+
+/** One issue as text: the message, then where ("at codes[0]") unless it is about the whole input. */
+function issueText(issue: z.core.$ZodIssue): string {
+  return issue.path.length === 0 ? issue.message : `${issue.message} at ${fieldPath(issue.path)}`;
+}
+
+/**
+ * A tool's input schema as the SDK takes it, reporting problems in this server's wording: one line
+ * per issue, "<what was expected and received> at <field>". The SDK's own formatting ("codes.0:
+ * <message>", issues joined by commas) would put the field first and in another notation; here the
+ * issues reach it as one message with no path, so the isError text reads "Input validation error:
+ * Invalid arguments for tool <name>: expected …, received … at codes[0]".
+ */
+export function toolInput<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
+  const standard = schema["~standard"] as Standard<S>;
+  return {
+    "~standard": {
+      ...withPortableJsonSchema(standard),
+      validate: async (value) => {
+        const result = await schema.safeParseAsync(value);
+        if (result.success) return { value: result.data };
+        return { issues: [{ message: result.error.issues.map(issueText).join("\n") }] };
+      },
+    },
+  };
+}
+
+/** A tool's output schema as the SDK takes it: the zod schema, advertised in portable JSON Schema. */
+export function toolOutput<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
+  return { "~standard": withPortableJsonSchema(schema["~standard"] as Standard<S>) };
+}
