@@ -5,12 +5,12 @@
 // reference evaluation, plain-text answers of 1-8 kB, and our server itself.
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { StdioServerTransport } from "@modelcontextprotocol/server/stdio";
+import { McpServer } from "@modelcontextprotocol/server";
+import type { CallToolResult } from "@modelcontextprotocol/server";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { Client } from "@modelcontextprotocol/client";
 import { z } from "zod";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
 import { evaluationAnswer } from "../src/mcp/tools/evaluate-si-joint-rfa.js";
 import { LookupCodesInputSchema, lookupCodesAnswer } from "../src/mcp/tools/lookup-codes.js";

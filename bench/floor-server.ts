@@ -3,9 +3,9 @@
 // computed once at start by our own code. A call to it costs what the SDK and the wire cost for
 // that exact answer (input validation, output-schema check, JSON encoding, the pipe, decoding) and
 // nothing of our work, so ours minus the floor is what our server itself adds.
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { StdioServerTransport } from "@modelcontextprotocol/server/stdio";
+import { McpServer } from "@modelcontextprotocol/server";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
 import { evaluationAnswer } from "../src/mcp/tools/evaluate-si-joint-rfa.js";
@@ -17,7 +17,7 @@ import { TIMED_CALLS } from "./calls.js";
 const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
 server.registerTool(
   "echo",
-  { description: "Echo the message back.", inputSchema: { message: z.string() } },
+  { description: "Echo the message back.", inputSchema: z.object({ message: z.string() }) },
   ({ message }) => ({ content: [{ type: "text", text: message }] }),
 );
 

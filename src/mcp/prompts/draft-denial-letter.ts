@@ -1,4 +1,4 @@
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { completable } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { LetterContextSchema } from "../../letters/context-schema.js";
 import { REGIMES } from "../../letters/letter-data-schema.js";
@@ -25,7 +25,7 @@ function jsonArgument(schema: z.ZodType, what: string) {
   });
 }
 
-const argsSchema = {
+const argsSchema = z.object({
   regime: completable(
     z.enum(REGIMES).describe("plan regime: medicare-advantage, commercial-erisa, aca-individual or medicaid"),
     (value) => REGIMES.filter((r) => r.startsWith(value ?? "")).sort(),
@@ -38,7 +38,7 @@ const argsSchema = {
     .describe(
       "optional letter context JSON without regime: member, provider, plan, reviewer, peerToPeer, languageAssistance, ...",
     ),
-};
+});
 
 export function draftDenialLetterText(args: {
   regime: string;

@@ -1,4 +1,4 @@
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { completable } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { POLICY_PROFILES } from "../../policy/evaluation-schema.js";
 import type { Registration } from "../registry.js";
@@ -6,7 +6,7 @@ import { completeCodeList } from "./code-completions.js";
 
 const CODE_LIST = /^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/;
 
-const argsSchema = {
+const argsSchema = z.object({
   services: completable(
     z
       .string()
@@ -33,14 +33,12 @@ const argsSchema = {
     .describe(
       "the documented clinical facts, as evaluateSIJointRFA clinical JSON or as plain text from the record",
     ),
+  // Optional outside completable(): the SDK finds a completer under an outer optional only.
   policy: completable(
-    z
-      .enum(POLICY_PROFILES)
-      .optional()
-      .describe('policy profile: "evidence-hierarchy" (default) or "medicare-lcd"'),
+    z.enum(POLICY_PROFILES).describe('policy profile: "evidence-hierarchy" (default) or "medicare-lcd"'),
     (value) => POLICY_PROFILES.filter((p) => p.startsWith(value ?? "")),
-  ),
-};
+  ).optional(),
+});
 
 function list(value: string): string[] {
   return value

@@ -1,4 +1,4 @@
-import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ResourceTemplate } from "@modelcontextprotocol/server";
 import { getCorpus } from "../../corpus/store.js";
 import { PASSAGE_URI_TEMPLATE, decodeId, passageUri } from "../../corpus/uris.js";
 import { lazy } from "../../util/lazy.js";

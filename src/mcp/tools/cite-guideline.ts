@@ -1,4 +1,4 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { CiteGuidelineInputSchema, CiteGuidelineOutputSchema } from "../../corpus/cite-guideline-schema.js";
 import type { CiteGuidelineInput } from "../../corpus/cite-guideline-schema.js";
 import { getCorpus } from "../../corpus/store.js";
@@ -6,6 +6,7 @@ import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 // Search and citation formatting are loaded on the first call: tools/list needs only the schemas.
 const citing = lazy(async () => {
@@ -52,8 +53,8 @@ export const citeGuidelineTool: Registration = {
       {
         title: "Cite guideline evidence verbatim",
         description: DESCRIPTION,
-        inputSchema: CiteGuidelineInputSchema,
-        outputSchema: CiteGuidelineOutputSchema,
+        inputSchema: toolInput(CiteGuidelineInputSchema),
+        outputSchema: toolOutput(CiteGuidelineOutputSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

@@ -3,6 +3,7 @@ import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 // Letter composition and the policy engine are loaded on the first call: tools/list needs only the schemas.
 const drafting = lazy(async () => {
@@ -43,8 +44,8 @@ export const draftDeterminationLetterTool: Registration = {
       {
         title: "Draft a determination letter (for clinician review)",
         description: DESCRIPTION,
-        inputSchema: DraftLetterInputSchema,
-        outputSchema: LetterSchema,
+        inputSchema: toolInput(DraftLetterInputSchema),
+        outputSchema: toolOutput(LetterSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (args) => {

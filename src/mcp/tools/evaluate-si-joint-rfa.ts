@@ -1,10 +1,11 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { EvaluateInputSchema, EvaluationSchema } from "../../policy/evaluation-schema.js";
 import type { EvaluateInput, Evaluation } from "../../policy/evaluation-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 // The policy engine is loaded on the first call: tools/list needs only the schemas.
 const engine = lazy(async () => {
@@ -54,8 +55,8 @@ export const evaluateSIJointRfaTool: Registration = {
       {
         title: "Evaluate SI joint RFA and SI joint injection requests",
         description: DESCRIPTION,
-        inputSchema: EvaluateInputSchema,
-        outputSchema: EvaluationSchema,
+        inputSchema: toolInput(EvaluateInputSchema),
+        outputSchema: toolOutput(EvaluationSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

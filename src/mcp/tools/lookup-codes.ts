@@ -1,10 +1,11 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
 import { lazy } from "../../util/lazy.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { describeReceived, toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 // The code tables and search are loaded on the first call: tools/list needs only the schemas.
 const codes = lazy(async () => {
@@ -77,8 +78,8 @@ export const lookupCodesTool: Registration = {
       {
         title: "Look up ICD-10-CM, HCPCS and CPT codes",
         description: DESCRIPTION,
-        inputSchema: LookupCodesInputSchema,
-        outputSchema: LookupCodesOutputSchema,
+        inputSchema: toolInput(LookupCodesInputSchema),
+        outputSchema: toolOutput(LookupCodesOutputSchema),
         annotations: READ_ONLY_LOCAL,
       },
       lookupCodesAnswer,

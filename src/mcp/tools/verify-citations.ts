@@ -3,6 +3,7 @@ import { VerificationSchema, VerifyInputSchema } from "../../verify/schema.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 // The checker is loaded on the first call: tools/list needs only the schemas.
 const checker = lazy(async () => {
@@ -30,8 +31,8 @@ export const verifyCitationsTool: Registration = {
       {
         title: "Verify quotations and attributions",
         description: DESCRIPTION,
-        inputSchema: VerifyInputSchema,
-        outputSchema: VerificationSchema,
+        inputSchema: toolInput(VerifyInputSchema),
+        outputSchema: toolOutput(VerificationSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async ({ text }) => {
