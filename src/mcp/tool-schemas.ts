@@ -5,9 +5,12 @@ type Standard<S extends z.ZodType> = StandardSchemaWithJSON<z.input<S>, z.output
 type JsonSchemaOptions = Parameters<Standard<z.ZodType>["jsonSchema"]["input"]>[0];
 
 /**
- * A tuple ends in `items: false` in JSON Schema 2020-12 (the dialect the v2 SDK advertises); the
- * object form of the same always-false schema, `{"not": {}}`, is what every client's validator
- * reads (the MCP Inspector's --strict check flags the bare `false`).
+ * Zod writes a tuple in JSON Schema 2020-12 (the dialect the v2 SDK advertises) as `prefixItems`
+ * plus `items: false`. A client validating with draft-07 (the v1 SDK client, for one) ignores
+ * `prefixItems` and reads `items` as the schema of every item, so it rejects every tuple the
+ * server returns; the MCP Inspector's --strict check flags the bare `false` too. The same tuple
+ * without `items`, its length bounded by `maxItems`, means the same in 2020-12 and is valid (if
+ * less strict about the item types) in draft-07.
  */
 function portable(options: JsonSchemaOptions): JsonSchemaOptions {
   return {
@@ -15,7 +18,10 @@ function portable(options: JsonSchemaOptions): JsonSchemaOptions {
     libraryOptions: {
       ...options.libraryOptions,
       override: (ctx: { jsonSchema: Record<string, unknown> }) => {
-        if (ctx.jsonSchema.items === false) ctx.jsonSchema.items = { not: {} };
+        const node = ctx.jsonSchema;
+        if (node.items !== false || !Array.isArray(node.prefixItems)) return;
+        delete node.items;
+        node.maxItems ??= node.prefixItems.length;
       },
     },
   };
