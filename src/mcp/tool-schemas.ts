@@ -27,12 +27,27 @@ function portable(options: JsonSchemaOptions): JsonSchemaOptions {
   };
 }
 
-function withPortableJsonSchema<S extends z.ZodType>(standard: Standard<S>): Standard<S> {
+/**
+ * JSON Schemas already written, by zod schema, direction and dialect. HTTP builds a server per
+ * request, and the SDK converts a tool's output schema to JSON Schema on each server's first call
+ * of the tool; the schemas are fixed, so each is written once per process. The SDK only reads them.
+ */
+const written = new WeakMap<z.ZodType, Map<string, Record<string, unknown>>>();
+
+function withPortableJsonSchema<S extends z.ZodType>(schema: S, standard: Standard<S>): Standard<S> {
+  const write = (io: "input" | "output", options: JsonSchemaOptions): Record<string, unknown> => {
+    let cache = written.get(schema);
+    if (!cache) written.set(schema, (cache = new Map<string, Record<string, unknown>>()));
+    const key = `${io} ${options.target}`;
+    let json = cache.get(key);
+    if (!json) cache.set(key, (json = standard.jsonSchema[io](portable(options))));
+    return json;
+  };
   return {
     ...standard,
     jsonSchema: {
-      input: (options) => standard.jsonSchema.input(portable(options)),
-      output: (options) => standard.jsonSchema.output(portable(options)),
+      input: (options) => write("input", options),
+      output: (options) => write("output", options),
     },
   };
 }
@@ -60,7 +75,7 @@ export function toolInput<S extends z.ZodType>(schema: S): StandardSchemaWithJSO
   const standard = schema["~standard"] as Standard<S>;
   return {
     "~standard": {
-      ...withPortableJsonSchema(standard),
+      ...withPortableJsonSchema(schema, standard),
       validate: async (value) => {
         const result = await schema.safeParseAsync(value);
         if (result.success) return { value: result.data };
@@ -72,5 +87,5 @@ export function toolInput<S extends z.ZodType>(schema: S): StandardSchemaWithJSO
 
 /** A tool's output schema as the SDK takes it: the zod schema, advertised in portable JSON Schema. */
 export function toolOutput<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
-  return { "~standard": withPortableJsonSchema(schema["~standard"] as Standard<S>) };
+  return { "~standard": withPortableJsonSchema(schema, schema["~standard"] as Standard<S>) };
 }
