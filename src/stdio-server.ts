@@ -1,5 +1,12 @@
 import type { Readable, Writable } from "node:stream";
-import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/server";
+import {
+  deserializeMessage,
+  isJSONRPCErrorResponse,
+  isJSONRPCNotification,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  serializeMessage,
+} from "@modelcontextprotocol/server";
 import type { JSONRPCMessage, Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveStdioEntry } from "@modelcontextprotocol/server/stdio";
 import { createServer } from "./mcp/server.js";
@@ -29,7 +36,8 @@ export function describeStdioError(error: Error): string {
  * Newline-delimited JSON-RPC on a readable and a writable stream (stdin and stdout). Unlike the
  * SDK's StdioServerTransport it reports a line that is not JSON (the SDK skips such lines
  * silently) and drops an oversized message on its own instead of closing the connection, so one
- * bad line never ends the session and the era the connection negotiated stays pinned.
+ * bad line never ends the session and the era the connection negotiated stays pinned. When stdin
+ * ends it answers the requests already read before it closes (the SDK's transport drops them).
  */
 export class LineTransport implements Transport {
   onclose?: () => void;
@@ -40,6 +48,9 @@ export class LineTransport implements Transport {
   private pendingBytes = 0;
   /** Inside an oversized line: its bytes are dropped up to the next newline. */
   private discarding = false;
+  /** Ids of the requests read and not yet answered (or cancelled). */
+  private readonly unanswered = new Set<string | number>();
+  private inputEnded = false;
   private closed = false;
 
   constructor(
@@ -78,7 +89,17 @@ export class LineTransport implements Transport {
   };
 
   private readonly onInputError = (error: Error): void => this.onerror?.(error);
-  private readonly onInputEnd = (): void => void this.close();
+
+  private readonly onInputEnd = (): void => {
+    if (this.inputEnded) return;
+    this.inputEnded = true;
+    this.input.off("data", this.onData);
+    this.closeWhenAnswered();
+  };
+
+  private closeWhenAnswered(): void {
+    if (this.inputEnded && this.unanswered.size === 0) void this.close();
+  }
 
   private dropPending(): void {
     this.pending = [];
@@ -96,6 +117,11 @@ export class LineTransport implements Transport {
       this.onerror?.(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    if (isJSONRPCRequest(message)) this.unanswered.add(message.id);
+    else if (isJSONRPCNotification(message) && message.method === "notifications/cancelled") {
+      const id = (message.params as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof id === "string" || typeof id === "number") this.unanswered.delete(id);
+    }
     this.onmessage?.(message);
   }
 
@@ -109,6 +135,15 @@ export class LineTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the stdio transport is closed"));
+    const sent = this.write(message);
+    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
+      this.unanswered.delete(message.id);
+      this.closeWhenAnswered();
+    }
+    return sent;
+  }
+
+  private write(message: JSONRPCMessage): Promise<void> {
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => {
         this.output.off("drain", onDrain);
