@@ -44,8 +44,9 @@ export class LineTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
 
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** The start of a line whose newline has not arrived yet. */
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
   /** Inside an oversized line: its bytes are dropped up to the next newline. */
   private discarding = false;
   /** Ids of the requests read and not yet answered (or cancelled). */
@@ -67,25 +68,25 @@ export class LineTransport implements Transport {
         this.discarding = false;
         continue;
       }
-      if (this.pendingBytes + tail.length > MAX_STDIO_MESSAGE_BYTES) {
-        this.dropPending();
+      if (this.partialBytes + tail.length > MAX_STDIO_MESSAGE_BYTES) {
+        this.dropPartial();
         continue;
       }
-      const line = this.pendingBytes === 0 ? tail : Buffer.concat([...this.pending, tail]);
-      this.pending = [];
-      this.pendingBytes = 0;
+      const line = this.partialBytes === 0 ? tail : Buffer.concat([...this.partial, tail]);
+      this.partial = [];
+      this.partialBytes = 0;
       this.handleLine(line.toString("utf8"));
       if (this.closed) return;
     }
     if (this.discarding || start === chunk.length) return;
     const rest = chunk.subarray(start);
-    if (this.pendingBytes + rest.length > MAX_STDIO_MESSAGE_BYTES) {
-      this.dropPending();
+    if (this.partialBytes + rest.length > MAX_STDIO_MESSAGE_BYTES) {
+      this.dropPartial();
       this.discarding = true;
       return;
     }
-    this.pending.push(rest);
-    this.pendingBytes += rest.length;
+    this.partial.push(rest);
+    this.partialBytes += rest.length;
   };
 
   private readonly onInputError = (error: Error): void => this.onerror?.(error);
@@ -101,9 +102,9 @@ export class LineTransport implements Transport {
     if (this.inputEnded && this.unanswered.size === 0) void this.close();
   }
 
-  private dropPending(): void {
-    this.pending = [];
-    this.pendingBytes = 0;
+  private dropPartial(): void {
+    this.partial = [];
+    this.partialBytes = 0;
     this.onerror?.(new OversizedMessageError(`message over ${MAX_STDIO_MESSAGE_BYTES} bytes`));
   }
 
@@ -171,7 +172,7 @@ export class LineTransport implements Transport {
     this.input.off("end", this.onInputEnd);
     this.input.off("close", this.onInputEnd);
     this.input.pause();
-    this.pending = [];
+    this.partial = [];
     this.onclose?.();
     return Promise.resolve();
   }
