@@ -1,12 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import {
-  deserializeMessage,
-  isJSONRPCErrorResponse,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  serializeMessage,
-} from "@modelcontextprotocol/server";
+import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/server";
 import type { JSONRPCMessage, Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveStdioEntry } from "@modelcontextprotocol/server/stdio";
 import { createServer } from "./mcp/server.js";
@@ -118,8 +111,9 @@ export class LineTransport implements Transport {
       this.onerror?.(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    if (isJSONRPCRequest(message)) this.unanswered.add(message.id);
-    else if (isJSONRPCNotification(message) && message.method === "notifications/cancelled") {
+    // deserializeMessage has checked the shape: a request has a method and an id.
+    if ("method" in message && "id" in message) this.unanswered.add(message.id);
+    else if ("method" in message && message.method === "notifications/cancelled") {
       const id = (message.params as { requestId?: unknown } | undefined)?.requestId;
       if (typeof id === "string" || typeof id === "number") this.unanswered.delete(id);
     }
@@ -137,7 +131,12 @@ export class LineTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the stdio transport is closed"));
     const sent = this.write(message);
-    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
+    // A response (result or error) to a request; the SDK's zod-based guards would walk the result.
+    if (
+      !("method" in message) &&
+      "id" in message &&
+      (typeof message.id === "string" || typeof message.id === "number")
+    ) {
       this.unanswered.delete(message.id);
       this.closeWhenAnswered();
     }
