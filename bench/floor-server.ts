@@ -4,11 +4,10 @@
 // to it costs what the SDK and the wire cost for that exact answer (input validation, output-schema
 // check, JSON encoding, the pipe, decoding) and nothing of our work, so ours minus the floor is what
 // our server itself adds.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { Client, InMemoryTransport } from "@modelcontextprotocol/client";
+import { McpServer } from "@modelcontextprotocol/server";
+import type { CallToolResult } from "@modelcontextprotocol/server";
+import { StdioServerTransport } from "@modelcontextprotocol/server/stdio";
 import { z } from "zod";
 import { LookupCodesInputSchema } from "../src/codes/lookup-input-schema.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
@@ -17,6 +16,7 @@ import { SHIPPED_FAMILIES } from "../src/families/shipped.js";
 import { loadKnowledge } from "../src/knowledge/knowledge.js";
 import { serverContext } from "../src/mcp/context.js";
 import { createServer } from "../src/mcp/server.js";
+import { toolInput, toolOutput } from "../src/mcp/tool-schemas.js";
 import { corpusDir } from "../src/util/package-root.js";
 import { TIMED_CALLS } from "./calls.js";
 
@@ -24,15 +24,18 @@ const { knowledge, problems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES);
 if (!knowledge) throw new Error(`the corpus failed verification: ${problems.join("; ")}`);
 const context = serverContext(knowledge);
 
-/** Our server's answers to the timed calls, keyed by tool name and arguments. */
+/** Our server's answers to the timed calls, keyed by tool name and the JSON of the parsed input. */
 async function ourAnswers(): Promise<Map<string, CallToolResult>> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await createServer(context).connect(serverSide);
   const client = new Client({ name: "answer-floor", version: "1.0.0" });
   await client.connect(clientSide);
   const answers = new Map<string, CallToolResult>();
-  for (const call of Object.values(TIMED_CALLS))
-    answers.set(JSON.stringify([call.name, call.arguments]), (await client.callTool(call)) as CallToolResult);
+  for (const call of Object.values(TIMED_CALLS)) {
+    const schema = call.name === "lookupCodes" ? LookupCodesInputSchema : context.caseSchema;
+    const key = JSON.stringify([call.name, schema.parse(call.arguments)]);
+    answers.set(key, await client.callTool(call));
+  }
   await client.close();
   return answers;
 }
@@ -42,30 +45,22 @@ const notTimed: CallToolResult = {
   content: [{ type: "text", text: "the answer-floor server answers only the bench's timed calls" }],
   isError: true,
 };
-const timed = (name: string) => (args: unknown) =>
-  answers.get(JSON.stringify([name, TIMED_CALLS_ARGS.get(JSON.stringify([name, args]))])) ?? notTimed;
-
-// Arguments as the client sends them, by the JSON of the parsed input the tool handler sees.
-const TIMED_CALLS_ARGS = new Map<string, unknown>();
-for (const call of Object.values(TIMED_CALLS)) {
-  const schema = call.name === "lookupCodes" ? LookupCodesInputSchema : context.caseSchema;
-  TIMED_CALLS_ARGS.set(JSON.stringify([call.name, schema.parse(call.arguments)]), call.arguments);
-}
+const timed = (name: string) => (input: unknown) => answers.get(JSON.stringify([name, input])) ?? notTimed;
 
 const server = new McpServer({ name: "answer-floor", version: "1.0.0" });
 server.registerTool(
   "echo",
-  { description: "Echo the message back.", inputSchema: { message: z.string() } },
+  { description: "Echo the message back.", inputSchema: z.object({ message: z.string() }) },
   ({ message }) => ({ content: [{ type: "text", text: message }] }),
 );
 server.registerTool(
   "lookupCodes",
-  { inputSchema: LookupCodesInputSchema, outputSchema: LookupCodesOutputSchema },
+  { inputSchema: toolInput(LookupCodesInputSchema), outputSchema: toolOutput(LookupCodesOutputSchema) },
   timed("lookupCodes"),
 );
 server.registerTool(
   "evaluateSIJointRFA",
-  { inputSchema: context.caseSchema, outputSchema: EvaluationSchema },
+  { inputSchema: toolInput(context.caseSchema), outputSchema: toolOutput(EvaluationSchema) },
   timed("evaluateSIJointRFA"),
 );
 await server.connect(new StdioServerTransport());

@@ -2,7 +2,7 @@
 // ratios with their targets. Bounded (well under two minutes on 2 cores); not a test.
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import {
   REFERENCE_CASE,
   REFERENCE_CODES,

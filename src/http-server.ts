@@ -2,8 +2,13 @@ import type { Server } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
-import { hostHeaderValidation } from "@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import {
+  NodeStreamableHTTPServerTransport,
+  hostHeaderValidation,
+  toNodeHandler,
+} from "@modelcontextprotocol/node";
+import type { NodeMcpRequestHandler } from "@modelcontextprotocol/node";
+import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { createServer } from "./mcp/server.js";
 import type { ServerContext } from "./mcp/context.js";
 
@@ -84,32 +89,69 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
   }
 }
 
-/** The express app: Host validation, then the bearer token, then the body, then MCP. */
-export function createHttpApp(settings: HttpSettings, context: ServerContext): express.Express {
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(hostHeaderValidation(acceptedHostNames(settings)));
-  if (settings.token) app.use(bearerCheck(settings.token));
-  app.use("/mcp", express.json({ limit: MAX_BODY_BYTES }));
+/** Host validation as express middleware: 403 with a JSON-RPC error naming the rejected host. */
+function hostCheck(allowedHostNames: string[]) {
+  const guard = hostHeaderValidation(allowedHostNames);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (guard(req, res)) next();
+  };
+}
 
-  // Stateless: one server and transport per request, so concurrent requests never share protocol state.
-  app.post("/mcp", async (req: Request, res: Response) => {
-    const server = createServer(context);
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    res.on("close", () => {
-      void transport.close();
-      void server.close();
-    });
+/** The era classification reads the method, these headers and the (already parsed) body. */
+const CLASSIFIED_HEADERS = ["mcp-protocol-version", "mcp-method", "mcp-name"];
+
+function classificationRequest(req: Request): globalThis.Request {
+  const headers = new Headers();
+  for (const name of CLASSIFIED_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return new globalThis.Request("http://localhost/mcp", { method: "POST", headers });
+}
+
+/**
+ * One POST to /mcp, stateless (a server and a transport per request, so concurrent requests never
+ * share protocol state), in the request's protocol era:
+ * - 2026-07-28 (the request carries the _meta protocol-version envelope): the SDK's
+ *   createMcpHandler, modern only, answering with one JSON body;
+ * - 2025-06-18 and 2025-11-25 (no envelope): the Streamable HTTP transport with JSON responses, as
+ *   before v2. createMcpHandler's own legacy leg would answer these clients with an SSE stream.
+ */
+function mcpEndpoint(context: ServerContext) {
+  const modern: NodeMcpRequestHandler = toNodeHandler(
+    createMcpHandler(() => createServer(context), { legacy: "reject", responseMode: "json" }),
+  );
+  return async (req: Request, res: Response): Promise<void> => {
     try {
+      if (!(await isLegacyRequest(classificationRequest(req), req.body))) {
+        await modern(req, res, req.body);
+        return;
+      }
+      const server = createServer(context);
+      const transport = new NodeStreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      res.on("close", () => {
+        void transport.close();
+        void server.close();
+      });
       await server.connect(transport);
       await transport.handleRequest(req, res, req.body);
     } catch {
       if (!res.headersSent) res.status(500).json(jsonRpcError(-32603, "Internal server error"));
     }
-  });
+  };
+}
+
+/** The express app: Host validation, then the bearer token, then the body, then MCP. */
+export function createHttpApp(settings: HttpSettings, context: ServerContext): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(hostCheck(acceptedHostNames(settings)));
+  if (settings.token) app.use(bearerCheck(settings.token));
+  app.use("/mcp", express.json({ limit: MAX_BODY_BYTES }));
+  app.post("/mcp", mcpEndpoint(context));
   const notAllowed = (_req: Request, res: Response): void => {
     res
       .status(405)

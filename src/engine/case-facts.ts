@@ -55,13 +55,9 @@ function asFact(value: unknown, type: Fact["type"]): FactValue | undefined {
     case "string":
       return typeof value === "string" ? value : undefined;
     case "string-list":
-      return Array.isArray(value) && value.every((v) => typeof v === "string")
-        ? [...(value as string[])]
-        : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === "string") ? [...value] : undefined;
     case "number-list":
-      return Array.isArray(value) && value.every((v) => typeof v === "number")
-        ? [...(value as number[])]
-        : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === "number") ? [...value] : undefined;
     case "relief-list": {
       if (!Array.isArray(value)) return undefined;
       const reliefs = value.map((v: unknown) =>

@@ -1,4 +1,5 @@
 import { caseSchema } from "../engine/case-schema.js";
+import { draftLetterInputSchema } from "../letters/letter-schema.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import type { AuditSink } from "../review/review-case.js";
 
@@ -11,6 +12,8 @@ export interface ServerContext {
   knowledge: Knowledge;
   audit?: AuditSink | undefined;
   caseSchema: ReturnType<typeof caseSchema>;
+  /** The letter tool's input (the case and the letter context), built from the same case schema. */
+  letterInputSchema: ReturnType<typeof draftLetterInputSchema<ReturnType<typeof caseSchema>>>;
 }
 
 export function serverContext(
@@ -18,9 +21,11 @@ export function serverContext(
   options: { audit?: AuditSink | undefined } = {},
 ): ServerContext {
   const families = knowledge.families;
+  const schema = caseSchema(families.list, families.profileIds(), families.defaultProfile());
   return {
     knowledge,
     audit: options.audit,
-    caseSchema: caseSchema(families.list, families.profileIds(), families.defaultProfile()),
+    caseSchema: schema,
+    letterInputSchema: draftLetterInputSchema(schema),
   };
 }

@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/server";
 import type { ServerContext } from "./context.js";
 import { citeGuidelineTool } from "./tools/cite-guideline.js";
 import { evaluateSIJointRfaTool } from "./tools/evaluate-si-joint-rfa.js";

@@ -1,10 +1,4 @@
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type {
-  JsonSchemaType,
-  JsonSchemaValidator,
-  jsonSchemaValidator,
-} from "@modelcontextprotocol/sdk/validation";
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { McpServer } from "@modelcontextprotocol/server";
 import { SERVER_NAME, SERVER_VERSION } from "../version.js";
 import type { ServerContext } from "./context.js";
 import { installValidationMessages } from "./validation-messages.js";
@@ -16,25 +10,18 @@ const INSTRUCTIONS = [
   "Quote evidence only as returned by the tools: every quote is verbatim from the local corpus and carries its source, passage id and provenance.",
 ].join(" ");
 
-// One JSON Schema validator (Ajv) for every server: building one costs about 0.3 ms warm (4 ms at
-// start), and HTTP mode builds a server per request. It only validates elicitation answers and keeps
-// no per-client state, so it is built when first asked for, never at start.
-let ajv: AjvJsonSchemaValidator | undefined;
-const sharedValidator: jsonSchemaValidator = {
-  getValidator: <T>(schema: JsonSchemaType): JsonSchemaValidator<T> =>
-    (ajv ??= new AjvJsonSchemaValidator()).getValidator<T>(schema),
-};
-
-/** Build the MCP server with every tool, resource and prompt registered. No I/O happens here. */
+/**
+ * Build the MCP server with every tool, resource and prompt registered. No I/O happens here.
+ * The same factory serves every protocol era (2025-06-18, 2025-11-25, 2026-07-28): the SDK's
+ * serving entries call it per stdio connection and per HTTP request, with the one context the
+ * process built at start. Its JSON Schema validator (the SDK default, Ajv) builds its engine only
+ * when first asked, never at start.
+ */
 export function createServer(context: ServerContext): McpServer {
   installValidationMessages();
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
-    {
-      instructions: INSTRUCTIONS,
-      capabilities: { logging: {} },
-      jsonSchemaValidator: sharedValidator,
-    },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
   for (const registration of registrations) registration.register(server, context);
   return server;

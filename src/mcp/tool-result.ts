@@ -1,4 +1,4 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 
 /** A successful tool answer: the same facts as structured content and as readable text. */
 export function toolResult(
@@ -8,7 +8,7 @@ export function toolResult(
 ): CallToolResult {
   return {
     content: [{ type: "text", text }, ...extra],
-    structuredContent: structured as Record<string, unknown>,
+    structuredContent: structured,
   };
 }
 

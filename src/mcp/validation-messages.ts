@@ -3,7 +3,7 @@ import { describeReceived } from "../util/describe-received.js";
 
 /**
  * Zod messages for tool input: every issue says what was received and what is expected.
- * The SDK prefixes the tool name and appends the field path ("at codes.0").
+ * The SDK prefixes the tool name; toolInput (tool-schemas.ts) appends the field path ("at codes[0]").
  */
 function message(issue: z.core.$ZodRawIssue): string | undefined {
   const received = describeReceived(issue.input);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ECHO, TIMED_CALLS } from "../../bench/calls.js";
 import { ROOT, SERVER_NODE, connectStdio } from "../support/clients.js";

@@ -1,4 +1,4 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LookupCodesOutputSchema } from "../../src/codes/lookup-result-schema.js";
 import type { CodeResult, LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";

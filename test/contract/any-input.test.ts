@@ -2,7 +2,7 @@
 // naming what it expected), never a protocol failure, and the server keeps serving afterwards.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import { connectInMemory, textOf } from "../support/clients.js";
 

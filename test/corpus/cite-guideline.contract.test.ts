@@ -1,4 +1,4 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CiteGuidelineOutputSchema } from "../../src/corpus/cite-guideline-schema.js";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
@@ -23,7 +23,7 @@ async function citeOk(args: Record<string, unknown>): Promise<{ output: CiteGuid
   return {
     output: CiteGuidelineOutputSchema.parse(result.structuredContent),
     text: textOf(result),
-    content: result.content as unknown[],
+    content: result.content,
   };
 }
 

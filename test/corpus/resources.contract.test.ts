@@ -1,5 +1,5 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { ProtocolError, ProtocolErrorCode } from "@modelcontextprotocol/client";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citationFor, formatCitation } from "../../src/corpus/store.js";
 import { shippedKnowledge } from "../support/knowledge.js";
@@ -20,12 +20,12 @@ async function readText(uri: string): Promise<string> {
   return (result.contents[0] as { text: string }).text;
 }
 
-async function readError(uri: string): Promise<McpError> {
+async function readError(uri: string): Promise<ProtocolError> {
   try {
     await client.readResource({ uri });
   } catch (error) {
-    expect(error).toBeInstanceOf(McpError);
-    return error as McpError;
+    expect(error).toBeInstanceOf(ProtocolError);
+    return error as ProtocolError;
   }
   throw new Error(`reading ${uri} did not fail`);
 }
@@ -78,15 +78,15 @@ describe("corpus resources", () => {
 
   it("answers an unknown id with InvalidParams naming the id and the closest ids", async () => {
     const passage = await readError("corpus://passages/busse-bmj-2025%23rec-joint");
-    expect(passage.code).toBe(ErrorCode.InvalidParams);
+    expect(passage.code).toBe(ProtocolErrorCode.InvalidParams);
     expect(passage.message).toContain('"busse-bmj-2025#rec-joint"');
     expect(passage.message).toContain("busse-bmj-2025#rec-joint-rfa");
     const source = await readError("corpus://sources/nice-ng95");
-    expect(source.code).toBe(ErrorCode.InvalidParams);
+    expect(source.code).toBe(ProtocolErrorCode.InvalidParams);
     expect(source.message).toContain('"nice-ng95"');
     expect(source.message).toContain("nice-ng59");
     const broken = await readError("corpus://sources/%E0%A4%A");
-    expect(broken.code).toBe(ErrorCode.InvalidParams);
+    expect(broken.code).toBe(ProtocolErrorCode.InvalidParams);
     expect(broken.message).toContain("not valid percent-encoding");
   });
 });

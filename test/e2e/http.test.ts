@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MCP_POST_HEADERS, connectHttp, rawRequest, startHttpProcess } from "../support/http-process.js";
+import {
+  MCP_POST_HEADERS,
+  MODERN,
+  MODERN_DISCOVER,
+  connectHttp,
+  rawRequest,
+  startHttpProcess,
+} from "../support/http-process.js";
 import type { HttpProcess } from "../support/http-process.js";
 
 const TOKEN = "test-token-0123456789abcdef";
@@ -87,6 +94,19 @@ describe("HTTP on loopback (default settings)", () => {
     expect(withPort.status).toBe(403);
   });
 
+  it("applies the Host check to a 2026-07-28 request too, and answers it with JSON", async () => {
+    const foreign = await post(
+      server,
+      { ...MODERN_DISCOVER.headers, host: "evil.example" },
+      MODERN_DISCOVER.body,
+    );
+    expect(foreign.status).toBe(403);
+    const ok = await post(server, MODERN_DISCOVER.headers, MODERN_DISCOVER.body);
+    expect(ok.status).toBe(200);
+    expect(ok.headers["content-type"]).toMatch(/^application\/json/);
+    expect(JSON.parse(ok.body)).toMatchObject({ result: { supportedVersions: ["2026-07-28"] } });
+  });
+
   it("accepts localhost and 127.0.0.1 Host headers with any port", async () => {
     for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, "localhost"]) {
       expect((await post(server, { host })).status, host).toBe(200);
@@ -145,6 +165,20 @@ describe("HTTP with MNM_HTTP_TOKEN", () => {
     try {
       const { tools } = await client.listTools();
       expect(Array.isArray(tools)).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("holds a 2026-07-28 client to the same token", async () => {
+    const modern = await post(server, MODERN_DISCOVER.headers, MODERN_DISCOVER.body);
+    expect(modern.status).toBe(401);
+    await expect(connectHttp(server.url, {}, MODERN)).rejects.toThrow();
+    const client = await connectHttp(server.url, { authorization: `Bearer ${TOKEN}` }, MODERN);
+    try {
+      expect(client.getNegotiatedProtocolVersion()).toBe("2026-07-28");
+      const { tools } = await client.listTools();
+      expect(tools.length).toBeGreaterThan(0);
     } finally {
       await client.close();
     }

@@ -106,3 +106,14 @@ describe("stdio: nothing but JSON-RPC on stdout, whatever arrives on stdin", () 
     await expect(wire.end()).resolves.toBe(0);
   });
 });
+
+describe("stdio: closing stdin", () => {
+  it("answers every request already sent, then exits with code 0", async () => {
+    const wire = spawnWire();
+    wire.send(initialize(1));
+    wire.send(request(2, "tools/call", { name: "lookupCodes", arguments: { codes: ["M53.3"] } }));
+    wire.send(request(3, "resources/read", { uri: "corpus://sources/nice-ng59" }));
+    await expect(wire.end()).resolves.toBe(0);
+    expect(responseIds(wire).toSorted()).toEqual([1, 2, 3]);
+  });
+});

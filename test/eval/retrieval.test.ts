@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
 import { shippedKnowledge } from "../support/knowledge.js";

@@ -1,4 +1,4 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LetterSchema } from "../../src/letters/letter-schema.js";
 import { connectInMemory, textOf } from "../support/clients.js";

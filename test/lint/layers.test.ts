@@ -19,7 +19,7 @@ describe("layer rules (eslint.layers.js)", () => {
   it.each([
     [
       "src/engine/x.ts",
-      'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";',
+      'import { McpServer } from "@modelcontextprotocol/server";',
       /never imports the MCP SDK/,
     ],
     ["src/review/x.ts", 'import { domain } from "../mcp/domain.js";', /never imports src\/mcp/],
@@ -44,7 +44,7 @@ describe("layer rules (eslint.layers.js)", () => {
   });
 
   it.each([
-    ["src/mcp/server.ts", 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";'],
+    ["src/mcp/server.ts", 'import { McpServer } from "@modelcontextprotocol/server";'],
     ["src/mcp/registry.ts", 'import { lookupCodesTool } from "./tools/lookup-codes.js";'],
     ["src/mcp/prompts/x.ts", 'import { t } from "../tools/lookup-codes.js";'],
     ["src/index.ts", 'import { serverContext } from "./mcp/context.js";'],

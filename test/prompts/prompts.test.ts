@@ -1,4 +1,4 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fullContext, REFERENCE_CASE } from "../letters/letter-support.js";
 import { connectInMemory } from "../support/clients.js";

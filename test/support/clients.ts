@@ -1,7 +1,6 @@
 import { join } from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { Client, InMemoryTransport } from "@modelcontextprotocol/client";
 import type { ServerContext } from "../../src/mcp/context.js";
 import { createServer } from "../../src/mcp/server.js";
 import { shippedContext } from "./knowledge.js";

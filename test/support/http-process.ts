@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import type { ClientOptions } from "@modelcontextprotocol/client";
 import { BUILT_SERVER, SERVER_NODE } from "./clients.js";
 
 export interface HttpProcess {
@@ -54,9 +54,13 @@ export async function startHttpProcess(
 }
 
 /** A real SDK client over Streamable HTTP, optionally sending extra headers (e.g. Authorization). */
-export async function connectHttp(url: string, headers: Record<string, string> = {}): Promise<Client> {
+export async function connectHttp(
+  url: string,
+  headers: Record<string, string> = {},
+  options: ClientOptions = {},
+): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
-  const client = new Client({ name: "http-test-client", version: "1.0.0" });
+  const client = new Client({ name: "http-test-client", version: "1.0.0" }, options);
   await client.connect(transport);
   return client;
 }
@@ -93,6 +97,26 @@ export function rawRequest(
     req.end();
   });
 }
+
+/** A v2 client that speaks protocol 2026-07-28 only. */
+export const MODERN: ClientOptions = { versionNegotiation: { mode: { pin: "2026-07-28" } } };
+
+/** A 2026-07-28 request: the protocol version in the _meta envelope and in its header. */
+export const MODERN_DISCOVER = {
+  headers: { "mcp-protocol-version": "2026-07-28", "mcp-method": "server/discover" },
+  body: JSON.stringify({
+    jsonrpc: "2.0",
+    id: 1,
+    method: "server/discover",
+    params: {
+      _meta: {
+        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+        "io.modelcontextprotocol/clientInfo": { name: "raw", version: "1" },
+        "io.modelcontextprotocol/clientCapabilities": {},
+      },
+    },
+  }),
+};
 
 /** Headers a Streamable HTTP POST carries. */
 export const MCP_POST_HEADERS = {

@@ -1,4 +1,4 @@
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { completable } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { LetterContextSchema } from "../../letters/context-schema.js";
 import { REGIMES } from "../../letters/letter-data-schema.js";
@@ -26,7 +26,7 @@ function jsonArgument(schema: z.ZodType, what: string) {
 }
 
 function argsSchema(context: ServerContext) {
-  return {
+  return z.object({
     regime: completable(
       z
         .enum(REGIMES)
@@ -41,7 +41,7 @@ function argsSchema(context: ServerContext) {
       .describe(
         "optional letter context JSON without regime: member, provider, plan, reviewer, peerToPeer, languageAssistance, ...",
       ),
-  };
+  });
 }
 
 export function draftDenialLetterText(args: {

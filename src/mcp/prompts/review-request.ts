@@ -1,4 +1,4 @@
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { completable } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ServerContext } from "../context.js";
 import type { Registration } from "../registry.js";
@@ -7,7 +7,7 @@ import { completeCodeList } from "./code-completions.js";
 const CODE_LIST = /^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/;
 
 function argsSchema(context: ServerContext, profiles: readonly string[]) {
-  return {
+  return z.object({
     services: completable(
       z
         .string()
@@ -34,16 +34,16 @@ function argsSchema(context: ServerContext, profiles: readonly string[]) {
       .describe(
         "the documented clinical facts, as evaluateSIJointRFA clinical JSON or as plain text from the record",
       ),
+    // Optional outside completable(): the SDK finds a completer under an outer optional only.
     policy: completable(
       z
         .enum(profiles as [string, ...string[]])
-        .optional()
         .describe(
           `policy profile: ${profiles.map((p) => JSON.stringify(p)).join(" or ")} (default ${JSON.stringify(context.knowledge.families.defaultProfile())})`,
         ),
       (value) => profiles.filter((p) => p.startsWith(value ?? "")),
-    ),
-  };
+    ).optional(),
+  });
 }
 
 function list(value: string): string[] {

@@ -1,4 +1,4 @@
-import { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ResourceTemplate } from "@modelcontextprotocol/server";
 import { PASSAGE_URI_TEMPLATE, decodeId, passageUri } from "../../corpus/uris.js";
 import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";

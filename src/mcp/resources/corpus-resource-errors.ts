@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { ProtocolError, ProtocolErrorCode } from "@modelcontextprotocol/server";
 import { closestIds } from "../../corpus/closest-ids.js";
 
 /** The protocol error for a corpus URI naming no known id. */
@@ -7,14 +7,14 @@ export function unknownIdError(
   uri: string,
   id: string | undefined,
   known: Iterable<string>,
-): McpError {
+): ProtocolError {
   const shown =
     id === undefined
       ? "an id that is not valid percent-encoding"
       : `the unknown ${kind} id ${JSON.stringify(id)}`;
   const near = closestIds(id ?? "", known);
-  return new McpError(
-    ErrorCode.InvalidParams,
+  return new ProtocolError(
+    ProtocolErrorCode.InvalidParams,
     `${uri} names ${shown}; closest ${kind} ids: ${near.join(", ")}`,
   );
 }

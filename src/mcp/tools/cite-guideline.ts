@@ -1,4 +1,4 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { CiteGuidelineInputSchema, CiteGuidelineOutputSchema } from "../../corpus/cite-guideline-schema.js";
 import type { CiteGuidelineInput } from "../../corpus/cite-guideline-schema.js";
 import type { Corpus } from "../../corpus/load-evidence.js";
@@ -6,6 +6,7 @@ import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolError, toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 const DESCRIPTION = [
   "Quote the evidence corpus verbatim: guidelines, systematic reviews, consensus statements and coverage policies on sacroiliac joint RFA and injections.",
@@ -43,8 +44,8 @@ export const citeGuidelineTool: Registration = {
       {
         title: "Cite guideline evidence verbatim",
         description: DESCRIPTION,
-        inputSchema: CiteGuidelineInputSchema,
-        outputSchema: CiteGuidelineOutputSchema,
+        inputSchema: toolInput(CiteGuidelineInputSchema),
+        outputSchema: toolOutput(CiteGuidelineOutputSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

@@ -1,8 +1,9 @@
-import { draftLetterInputSchema, LetterSchema, type Letter } from "../../letters/letter-schema.js";
+import { LetterSchema, type Letter } from "../../letters/letter-schema.js";
 import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { reviewErrorText } from "../review-error-text.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 import { toolError, toolResult } from "../tool-result.js";
 
 const NAME = "draftDeterminationLetter";
@@ -37,8 +38,8 @@ export const draftDeterminationLetterTool: Registration = {
       {
         title: "Draft a determination letter (for clinician review)",
         description: DESCRIPTION,
-        inputSchema: draftLetterInputSchema(context.caseSchema),
-        outputSchema: LetterSchema,
+        inputSchema: toolInput(context.letterInputSchema),
+        outputSchema: toolOutput(LetterSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (args) => {

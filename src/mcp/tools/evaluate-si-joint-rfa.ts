@@ -3,6 +3,7 @@ import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { reviewErrorText } from "../review-error-text.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 import { toolError, toolResult } from "../tool-result.js";
 
 const NAME = "evaluateSIJointRFA";
@@ -29,8 +30,8 @@ export const evaluateSIJointRfaTool: Registration = {
       {
         title: "Evaluate SI joint RFA and SI joint injection requests",
         description: DESCRIPTION,
-        inputSchema: context.caseSchema,
-        outputSchema: EvaluationSchema,
+        inputSchema: toolInput(context.caseSchema),
+        outputSchema: toolOutput(EvaluationSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

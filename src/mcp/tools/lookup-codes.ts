@@ -3,6 +3,7 @@ import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
 import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 import { toolResult } from "../tool-result.js";
 
 const DESCRIPTION = [
@@ -24,8 +25,8 @@ export const lookupCodesTool: Registration = {
       {
         title: "Look up ICD-10-CM, HCPCS and CPT codes",
         description: DESCRIPTION,
-        inputSchema: LookupCodesInputSchema,
-        outputSchema: LookupCodesOutputSchema,
+        inputSchema: toolInput(LookupCodesInputSchema),
+        outputSchema: toolOutput(LookupCodesOutputSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

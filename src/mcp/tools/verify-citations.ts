@@ -3,6 +3,7 @@ import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolResult } from "../tool-result.js";
+import { toolInput, toolOutput } from "../tool-schemas.js";
 
 const DESCRIPTION = [
   "Check a text (a drafted letter, an AI answer) against the local evidence corpus.",
@@ -22,8 +23,8 @@ export const verifyCitationsTool: Registration = {
       {
         title: "Verify quotations and attributions",
         description: DESCRIPTION,
-        inputSchema: VerifyInputSchema,
-        outputSchema: VerificationSchema,
+        inputSchema: toolInput(VerifyInputSchema),
+        outputSchema: toolOutput(VerificationSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async ({ text }) => {
