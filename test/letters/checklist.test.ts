@@ -38,20 +38,20 @@ describe("the 14-element checklist", () => {
     expect(letter.markdown).toContain("Re-evaluate with the medicare-lcd policy before deciding.");
   });
 
-  it("a denial governed by a third party's summary of the LCD says so and marks element 4 missing", () => {
+  it("a denial governed by the LCD's own words, seen on an unofficial copy, quotes them with that caution", () => {
     const input = {
       ...REFERENCE_CASE,
       request: { services: [{ code: "64625" }], diagnoses: ["M53.3"], policy: "medicare-lcd" as const },
     };
     const letter = draftFor(input, fullContext("medicare-advantage"));
     expect(letter.letterType).toBe("denial");
-    const four = letter.checklist.find((c) => c.id === 4);
-    expect(four?.status).toBe("missing");
-    expect(four?.reason).toContain("known only through a third-party summary");
-    expect(letter.markdown).toContain("A letter must cite the policy text itself");
-    for (const c of letter.citations.filter((x) => x.provenance.seenAtKind === "secondary")) {
-      expect(letter.markdown).toContain(c.provenance.attribution);
-    }
+    expect(letter.citations.map((c) => c.passageId)).toEqual(["cms-lcd-l39455#rfa"]);
+    const [lcd] = letter.citations;
+    expect(lcd?.provenance.seenAtKind).toBe("copy");
+    expect(letter.markdown).toContain(`“${lcd?.quote}”`);
+    expect(letter.markdown).toContain(lcd?.provenance.caution);
+    // The LCD text itself is quoted, so element 4 rests on the policy, not on a third party's summary.
+    expect(letter.checklist.find((c) => c.id === 4)?.reason).not.toContain("third-party summary");
   });
 
   const removals: [string, (c: LetterContext) => void, number[], RegExp][] = [
