@@ -17,8 +17,13 @@ function requestedServiceSchema(exampleCodes: readonly string[]) {
       .min(1)
       .max(16)
       .describe(`CPT or HCPCS code${exampleCodes.length ? `, e.g. ${exampleCodes.join(", ")}` : ""}`),
-    units: z.int().min(1).max(9999).optional(),
-    laterality: LateralitySchema.optional(),
+    units: z
+      .int()
+      .min(1)
+      .max(9999)
+      .optional()
+      .describe("units billed, in the code's own unit (e.g. J1100 is 1 mg: 8 units = 8 mg)"),
+    laterality: LateralitySchema.optional().describe("left, right or bilateral"),
   });
 }
 export type RequestedService = z.infer<ReturnType<typeof requestedServiceSchema>>;
@@ -31,7 +36,11 @@ function requestSchema(families: readonly Family[], profileIds: readonly string[
   const groups = families.flatMap((f) => f.data.groups.map((g) => g.codes.map((c) => c.code)));
   const examples = [...new Set([...groups.map((codes) => codes[0] ?? ""), ...groups.flat()])].slice(0, 4);
   return z.strictObject({
-    services: z.array(requestedServiceSchema(examples)).min(1).max(20),
+    services: z
+      .array(requestedServiceSchema(examples))
+      .min(1)
+      .max(20)
+      .describe("the services requested (1-20), each a CPT or HCPCS code with optional units and side"),
     diagnoses: z.array(z.string().min(1).max(16)).max(25).describe("ICD-10-CM codes, e.g. M53.3, M47.817"),
     dateOfService: IsoDateSchema.optional(),
     policy: policy.optional().describe(`policy profile; default "${defaultProfile}"`),

@@ -34,14 +34,19 @@ function criteriaOf(c: Compose, code: string): CriterionResult[] {
   return c.ev.criteria.filter((k) => k.service === code);
 }
 
+/** The documented facts of some criteria, in plain words; never a fact the request's own codes contradict. */
 function documentedFacts(
   c: Compose,
   criteria: readonly CriterionResult[],
   statuses: readonly string[],
 ): string[] {
+  const contradicted = new Set(c.ev.contradictions.map((x) => x.fact));
   return factPhrases(
     c.family.factByName,
-    criteria.filter((k) => statuses.includes(k.status)).flatMap((k) => Object.entries(k.facts)),
+    criteria
+      .filter((k) => statuses.includes(k.status))
+      .flatMap((k) => Object.entries(k.facts))
+      .filter(([name]) => !contradicted.has(name)),
   );
 }
 

@@ -150,3 +150,21 @@ describe("the 14-element checklist", () => {
     expect(letterFor(fullContext("aca-individual")).markdown).toContain("180 days");
   });
 });
+
+describe("a letter never states a fact the request's own codes contradict", () => {
+  it("an ankylosing spondylitis code with 'no inflammatory arthritis' stated: the letter says neither", () => {
+    const input = {
+      request: { services: [{ code: "27096" }], diagnoses: ["M45.7"] },
+      clinical: {
+        painDurationMonths: 12,
+        painType: "axial",
+        inflammatorySpondyloarthropathy: false,
+        cancerRelated: false,
+      },
+    };
+    const letter = draftFor(input, fullContext("commercial-erisa"));
+    expect(letter.letterType).toBe("request-for-information");
+    expect(letter.markdown).not.toContain("no inflammatory arthritis of the spine or sacroiliac joint");
+    expect(letter.markdown).toContain("ankylosing spondylitis");
+  });
+});

@@ -112,3 +112,30 @@ describe("evaluateSIJointRFA in tools/list", () => {
     expect(textOf(many)).toMatch(/at most 25 items.*request\.diagnoses/);
   });
 });
+
+type Json = { properties?: Record<string, Json>; items?: Json; description?: string; [key: string]: unknown };
+
+describe("evaluateSIJointRFA input fields describe themselves", () => {
+  it("every field of the case, at every depth, has a description", async () => {
+    const client = await connectInMemory();
+    try {
+      const { tools } = await client.listTools();
+      const schema = tools.find((t) => t.name === "evaluateSIJointRFA")?.inputSchema as Json;
+      const missing: string[] = [];
+      const walk = (node: Json | undefined, path: string): void => {
+        if (!node || typeof node !== "object") return;
+        for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, Json>)) {
+          const at = path ? `${path}.${name}` : name;
+          if (typeof child.description !== "string" || child.description.length === 0) missing.push(at);
+          walk(child, at);
+          walk(child.items as Json | undefined, `${at}[]`);
+        }
+      };
+      walk(schema.properties?.request as Json, "request");
+      walk(schema.properties?.clinical as Json, "clinical");
+      expect(missing).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+});

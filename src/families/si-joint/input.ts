@@ -139,7 +139,9 @@ export const SiJointClinicalSchema = z.strictObject({
     .boolean()
     .optional()
     .describe("a documented allergy to contrast (allows ultrasound under the LCD)"),
-  provocativeTests: ProvocativeTestsSchema.optional(),
+  provocativeTests: ProvocativeTestsSchema.optional().describe(
+    "SI joint provocative manoeuvres (FABER, Gaenslen, thigh thrust, compression, distraction, Yeoman): how many done and positive",
+  ),
   diagnosticBlocks: z
     .array(DiagnosticBlockSchema)
     .max(10)
@@ -159,9 +161,14 @@ export const SiJointClinicalSchema = z.strictObject({
         .max(520)
         .optional()
         .describe("weeks of conservative care that failed, >= 0, e.g. 6"),
-      modalities: z.array(z.enum(CONSERVATIVE_MODALITIES)).max(10).optional(),
+      modalities: z
+        .array(z.enum(CONSERVATIVE_MODALITIES))
+        .max(10)
+        .optional()
+        .describe('treatments tried, e.g. ["physical-therapy", "nsaids"]'),
     })
-    .optional(),
+    .optional()
+    .describe("conservative care that did not relieve the pain: how many weeks, and what"),
   notes: z
     .string()
     .max(5000)
