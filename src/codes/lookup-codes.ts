@@ -64,7 +64,7 @@ export function releaseSummary(data: CodeData, dating: CodeDating): LookupCodesO
       sourceSha256: hcpcs.source.sha256,
       caveat: `CMS file${dated}${age > 0 ? `, ${age} years older than ${icd10cm.label}` : ""}: later additions, revisions and terminations are missing; a code not in it is "not in the ${hcpcs.year} HCPCS file", not invalid.`,
       ...others(data.shipped.hcpcs, hcpcs.label),
-      updates: `${updates.label}, corpus/codes/hcpcs-updates.json: ${updates.entries.map((e) => e.code).join(", ")}, created or deleted after ${updates.after}, each with its sources; not a CMS file.`,
+      updates: `corpus/codes/hcpcs-updates.json: ${updates.entries.map((e) => e.code).join(", ")}, created or deleted after ${updates.after} (sources in each entry; not a CMS file).`,
     },
     cpt: {
       label: cptReleaseLabel(data),
@@ -75,7 +75,8 @@ export function releaseSummary(data: CodeData, dating: CodeDating): LookupCodesO
     descriptionSources: {
       "release-verbatim": "The release's own text, verbatim (ICD-10-CM long title, HCPCS long description).",
       "project-summary": `A ${data.cpt.descriptionSource}.`,
-      "updates-file": `The descriptor recorded in the ${updates.label} from the sources it names (not a CMS file).`,
+      "updates-file":
+        "Recorded in corpus/codes/hcpcs-updates.json from the sources it names (not a CMS file).",
     },
   };
 }
