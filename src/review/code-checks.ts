@@ -46,6 +46,12 @@ function icdStanding(dating: CodeDating): string {
   return "the newest shipped release (no date of service given)";
 }
 
+/** The day after a YYYY-MM-DD date (calendar arithmetic only). */
+function nextDay(iso: string): string {
+  const [y = 0, m = 1, d = 1] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
 function byText(entry: HcpcsUpdate | undefined): string {
   return entry?.replacedBy?.length ? `; replaced by ${entry.replacedBy.join(", ")}` : "";
 }
@@ -72,7 +78,7 @@ function hcpcsFileFinding(
         ...base,
         message: `${entry.code} was terminated in the ${release} file, with ${entry.terminationDate} as its last date of service${before}: not valid for services after that date${byText(deletion)}.`,
         ...replacedBy,
-        effectiveDate: entry.terminationDate,
+        effectiveDate: nextDay(entry.terminationDate),
       },
     };
   }

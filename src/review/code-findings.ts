@@ -59,7 +59,9 @@ export const CodeFindingSchema = z.strictObject({
   effectiveDate: z
     .string()
     .optional()
-    .describe("The date of the addition, deletion or termination (YYYY-MM-DD), when known."),
+    .describe(
+      "The first date of service the addition, deletion or termination applies to (YYYY-MM-DD; for a termination in the file, the day after its termination date), when known.",
+    ),
   inOtherReleases: z
     .array(z.string())
     .optional()

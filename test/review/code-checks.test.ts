@@ -206,7 +206,8 @@ describe("code checks: findings for codes of the right kind that cannot be taken
       ["date-outside-release", "ICD-10-CM", "ICD-10-CM FY2026"],
       ["date-outside-release", "HCPCS", "HCPCS Level II 2020"],
     ]);
-    expect(findings[0]).toMatchObject({ effectiveDate: "2014-12-31" });
+    expect(findings[0]).toMatchObject({ effectiveDate: "2015-01-01" });
+    expect(findings[0]?.message).toContain("with 2014-12-31 as its last date of service");
     expect(findings[1]?.message).toBe(
       "ICD-10-CM FY2026 was in force 2025-10-01 to 2026-09-30; the date of service 2026-11-02 is outside it: codes valid then may differ (no shipped release covers that date).",
     );
