@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { VerifiedFiles } from "../corpus/verified-files.js";
 import { CptPlainLanguageSchema } from "./cpt-plain-language-schema.js";
-import { CODE_FILES, CodeReleasesSchema } from "./release-manifest.js";
+import { HcpcsUpdatesSchema } from "./hcpcs-updates-schema.js";
+import { CODE_FILES, CodeReleasesSchema, icdDataFiles } from "./release-manifest.js";
 import type { DataFile } from "./release-manifest.js";
 
 /** A JSON file under corpus/codes/ validated by its schema, or one line naming what is wrong. */
@@ -25,23 +26,21 @@ function readValidated<T>(
 }
 
 /**
- * Start-up check of corpus/codes/: the release manifest and the CPT summaries validate, and every
- * data file releases.json names has the size and sha256 the start verified (the tables themselves
- * are parsed on first use).
+ * Start-up check of corpus/codes/: the release manifest, the CPT summaries and the HCPCS updates
+ * validate, and every data file of every release releases.json lists has the size and sha256 the
+ * start verified (the tables themselves are parsed on first use).
  */
 export function checkCodeFiles(files: VerifiedFiles): string[] {
   const problems: string[] = [];
   const cpt = readValidated(files, CODE_FILES.cpt, CptPlainLanguageSchema);
   if ("problem" in cpt) problems.push(cpt.problem);
+  const updates = readValidated(files, CODE_FILES.hcpcsUpdates, HcpcsUpdatesSchema);
+  if ("problem" in updates) problems.push(updates.problem);
   const releases = readValidated(files, CODE_FILES.releases, CodeReleasesSchema);
   if ("problem" in releases) return [...problems, releases.problem];
-  const icd = releases.value.icd10cm;
   const data: DataFile[] = [
-    icd.codes,
-    icd.chapters.data,
-    icd.blocks.data,
-    ...(icd.notes ? [icd.notes.data] : []),
-    releases.value.hcpcs.codes,
+    ...releases.value.icd10cm.flatMap(icdDataFiles),
+    ...releases.value.hcpcs.map((r) => r.codes),
   ];
   for (const file of data) {
     const entry = files.entry(`codes/${file.file}`);

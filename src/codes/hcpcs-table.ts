@@ -16,7 +16,7 @@ export interface HcpcsTable {
   procedureCodes: string[];
 }
 
-/** Parses the importer's hcpcs.tsv (code, P/M, long, short, added, effective, terminated). */
+/** Parses the importer's hcpcs-<year>.tsv (code, P/M, long, short, added, effective, terminated). */
 export function parseHcpcsTable(text: string): HcpcsTable {
   const procedures = new Map<string, HcpcsEntry>();
   const modifiers = new Map<string, HcpcsEntry>();
@@ -26,7 +26,7 @@ export function parseHcpcsTable(text: string): HcpcsTable {
     const [code = "", kind, long = "", short = "", added = "", effective = "", terminated = "", extra] =
       line.split("\t");
     if ((kind !== "P" && kind !== "M") || extra !== undefined || code === "" || long === "") {
-      throw new Error(`hcpcs.tsv line ${i + 1}: expected 7 tab-separated columns with kind P or M`);
+      throw new Error(`HCPCS table line ${i + 1}: expected 7 tab-separated columns with kind P or M`);
     }
     const entry: HcpcsEntry = {
       code,
@@ -41,7 +41,7 @@ export function parseHcpcsTable(text: string): HcpcsTable {
   });
   const procedureCodes = [...procedures.keys()];
   if (procedureCodes.some((c, i) => i > 0 && (procedureCodes[i - 1] ?? "") >= c)) {
-    throw new Error("hcpcs.tsv: procedure codes must be in ascending order");
+    throw new Error("HCPCS table: procedure codes must be in ascending order");
   }
   return { procedures, modifiers, procedureCodes };
 }

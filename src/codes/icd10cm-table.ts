@@ -51,7 +51,9 @@ export class IcdTable {
       const tab1 = text.indexOf("\t", start);
       const tab2 = tab1 < 0 ? -1 : text.indexOf("\t", tab1 + 1);
       if (end < 0 || tab1 < 0 || tab2 !== tab1 + 2 || tab2 > end || tab1 - start < 3 || tab1 - start > 7) {
-        throw new Error(`icd10cm.tsv line ${i + 1}: expected code, flag and title separated by tabs`);
+        throw new Error(
+          `ICD-10-CM codes table line ${i + 1}: expected code, flag and title separated by tabs`,
+        );
       }
       const tab3 = text.indexOf("\t", tab2 + 1);
       const titleEnd = tab3 >= 0 && tab3 < end ? tab3 : end;
@@ -65,7 +67,9 @@ export class IcdTable {
         const [chapter = "", blockList = ""] = text.slice(titleEnd + 1, end).split("\t");
         const place = { chapter: Number(chapter), blocks: blockList.split(",") };
         if (!chapters.has(place.chapter) || place.blocks.some((b) => !blocks.has(b))) {
-          throw new Error(`icd10cm.tsv line ${i + 1}: category ${code} names an unknown chapter or block`);
+          throw new Error(
+            `ICD-10-CM codes table line ${i + 1}: category ${code} names an unknown chapter or block`,
+          );
         }
         places.set(code, place);
       }
@@ -77,7 +81,7 @@ export class IcdTable {
     this.sorted.sort((a, b) => this.compareRows(a, b));
     for (let k = 1; k < count; k++) {
       if (this.compareRows(this.sorted[k - 1] ?? 0, this.sorted[k] ?? 0) === 0) {
-        throw new Error(`icd10cm.tsv: code ${this.code(this.sorted[k] ?? 0)} appears twice`);
+        throw new Error(`ICD-10-CM codes table: code ${this.code(this.sorted[k] ?? 0)} appears twice`);
       }
     }
   }
@@ -149,12 +153,12 @@ function tsvRows(text: string, file: string, minColumns: number): string[][] {
   });
 }
 
-/** Parses the importer's icd10cm.tsv, chapters and blocks files. */
+/** Parses the importer's ICD-10-CM codes, chapters and blocks tables (icd10cm-fy<year>*.tsv). */
 export function parseIcdTable(codesText: string, chaptersText: string, blocksText: string): IcdTable {
   const chapters = new Map<number, IcdChapter>();
   for (const [n = "", first = "", last = "", title = ""] of tsvRows(
     chaptersText,
-    "icd10cm-chapters.tsv",
+    "ICD-10-CM chapters table",
     4,
   )) {
     chapters.set(Number(n), { number: Number(n), range: `${first}-${last}`, title });
@@ -162,7 +166,7 @@ export function parseIcdTable(codesText: string, chaptersText: string, blocksTex
   const blocks = new Map<string, IcdBlock>();
   for (const [first = "", last = "", chapter = "", title = ""] of tsvRows(
     blocksText,
-    "icd10cm-blocks.tsv",
+    "ICD-10-CM blocks table",
     4,
   )) {
     const range = first === last ? first : `${first}-${last}`;

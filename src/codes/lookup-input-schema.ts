@@ -25,6 +25,12 @@ export const LookupCodesInputSchema = z
       .optional()
       .describe('Words to search for in code descriptions, e.g. "sacroiliitis" or "dexamethasone".'),
     limit: z.int().min(1).max(50).default(10).describe("Most search matches to return (1-50, default 10)."),
+    dateOfService: z.iso
+      .date()
+      .optional()
+      .describe(
+        'Date of service, YYYY-MM-DD, e.g. "2026-03-02": chooses the ICD-10-CM release in force on it and the HCPCS file for it; a date outside every shipped release is flagged. Without it, the newest shipped releases answer.',
+      ),
   })
   .refine((input) => input.codes !== undefined || input.query !== undefined, {
     error: (iss) =>

@@ -4,10 +4,46 @@ export const CodeSystemSchema = z.enum(["ICD-10-CM", "HCPCS", "CPT"]);
 
 /** Where a description comes from; the answer's `release.descriptionSources` says the same in words. */
 export const DescriptionSourceSchema = z
-  .enum(["release-verbatim", "project-summary"])
+  .enum(["release-verbatim", "project-summary", "updates-file"])
   .describe(
     "release-verbatim: the release's own text, verbatim (ICD-10-CM order file long title, CMS HCPCS long description). " +
-      "project-summary: a plain-language summary written by this project, not the AMA CPT descriptor.",
+      "project-summary: a plain-language summary written by this project, not the AMA CPT descriptor. " +
+      "updates-file: the descriptor recorded in the HCPCS updates file from the sources it names (not a CMS file; see `update`).",
+  );
+
+const DateFitSchema = z
+  .enum(["in-force", "outside", "no-date"])
+  .describe(
+    "in-force: the date of service falls in the release's window; outside: no shipped release covers it and the nearest answers; no-date: none was given and the newest answers.",
+  );
+
+const UpdateSchema = z
+  .object({
+    change: z.enum(["added", "deleted"]).describe("Created or deleted after the shipped HCPCS file."),
+    effectiveDate: z
+      .string()
+      .optional()
+      .describe(
+        "added: first date of service it is valid for; deleted: first date it is no longer valid for (YYYY-MM-DD); absent when the sources give none.",
+      ),
+    replaces: z.array(z.string()).optional().describe("added: the codes it replaces."),
+    replacedBy: z.array(z.string()).optional().describe("deleted: the codes that replace it."),
+    onDateOfService: z
+      .enum(["valid", "not-yet-valid", "deleted", "undetermined"])
+      .describe(
+        "What the change means for the date of service (without one: the newest known state); undetermined when the sources give no date.",
+      ),
+    verifiedAtCms: z.boolean().describe("true only when checked against a CMS file or transmittal."),
+    provenance: z
+      .enum(["publisher", "repository", "copy", "secondary"])
+      .describe("The most authoritative kind among the supporting sources."),
+    sources: z.array(z.string()).describe("Where the supporting sources were seen."),
+    note: z
+      .string()
+      .describe("What the sources leave open or contradict, and why the recorded values were chosen."),
+  })
+  .describe(
+    "HCPCS: a change after the shipped file, from the HCPCS updates file (corpus/codes/hcpcs-updates.json).",
   );
 
 const CodeRefSchema = z.object({
@@ -17,7 +53,7 @@ const CodeRefSchema = z.object({
     .boolean()
     .optional()
     .describe(
-      "ICD-10-CM: valid for HIPAA transactions (not a header). HCPCS: no termination date in the file. Absent: not asserted (CPT, HCPCS modifiers).",
+      "ICD-10-CM: valid for HIPAA transactions (not a header). HCPCS: no termination date in the file (a reference, not dated). Absent: not asserted (CPT, HCPCS modifiers).",
     ),
   description: z
     .string()
@@ -75,13 +111,16 @@ export const CodeResultSchema = z.object({
   ),
   found: z
     .boolean()
-    .describe("true when the release data (or, for CPT, this project's plain-language list) holds the code."),
+    .describe(
+      "true when the release data (or, for CPT, this project's plain-language list; for an HCPCS code created after the shipped file, the HCPCS updates file: see `update`) holds the code.",
+    ),
   billable: z
     .boolean()
     .optional()
     .describe(
       "ICD-10-CM: true for a code valid for HIPAA transactions, false for a header (category or subcategory with children). " +
-        "HCPCS: false when the 2020 file gives a termination date (not billable on or after it), else true. " +
+        "HCPCS: false when the file gives a termination date on or before the date of service (or, with no date, at all), when the updates file records its deletion on or before the date of service (or, with no date, at all), " +
+        "or when it was added after the date of service; else true, and absent for a code known only from the updates file. " +
         "Absent when not asserted: not found, CPT (no CPT release data is shipped), or an HCPCS modifier.",
     ),
   description: z
@@ -155,7 +194,9 @@ export const CodeResultSchema = z.object({
   terminationDate: z
     .string()
     .optional()
-    .describe("HCPCS: termination date (YYYY-MM-DD); the code is not billable for services on or after it."),
+    .describe(
+      "HCPCS: termination date (YYYY-MM-DD), the code's last date of service in the file (the termination takes effect the next day).",
+    ),
   plainLanguage: z
     .string()
     .optional()
@@ -168,7 +209,17 @@ export const CodeResultSchema = z.object({
     .describe(
       "Another code system's code with the same characters (e.g. J1100 is also ICD-10-CM J11.00); write the dot to ask for the diagnosis.",
     ),
-  reason: z.string().optional().describe("Why the code is not found, not described or not billable."),
+  update: UpdateSchema.optional(),
+  inOtherReleases: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "ICD-10-CM not found: the other shipped releases that hold the code (their labels in `release`).",
+    ),
+  reason: z
+    .string()
+    .optional()
+    .describe("Why the code is not found, not described or not billable, or where it is known from."),
   suggestions: z
     .array(
       CodeRefSchema.extend({
@@ -190,12 +241,32 @@ export const SearchMatchSchema = CodeRefSchema.extend({
     ),
 });
 
+const ShippedRelease = z.object({ label: z.string(), inForceFrom: z.string(), inForceTo: z.string() });
+
 const ReleaseOut = z
   .object({
+    dateOfService: z
+      .string()
+      .optional()
+      .describe("The date of service the releases were chosen for (YYYY-MM-DD); absent when none was given."),
     icd10cm: z.object({
-      label: z.string(),
+      label: z
+        .string()
+        .describe(
+          "The ICD-10-CM release answering: in force on the date of service, else the nearest (or, with no date, the newest).",
+        ),
       inForceFrom: z.string(),
       inForceTo: z.string(),
+      dateFit: DateFitSchema,
+      dateNote: z
+        .string()
+        .describe(
+          "One sentence: which release answers for the date of service, and what a date outside it means.",
+        ),
+      otherShipped: z
+        .array(ShippedRelease)
+        .optional()
+        .describe("The other shipped ICD-10-CM releases, oldest first (absent when only one is shipped)."),
       sourceFile: z.string().describe("The CDC/NCHS order file the shipped codes were imported from."),
       sourceSha256: z.string(),
       notes: z
@@ -204,10 +275,23 @@ const ReleaseOut = z
     }),
     hcpcs: z.object({
       label: z.string(),
+      inForceFrom: z.string().describe("First date of service of the year the annual file is for."),
+      inForceTo: z.string(),
+      dateFit: DateFitSchema,
+      dateNote: z.string().describe("One sentence: how the file fits the date of service."),
       fileDate: z.string().optional().describe("Date of the CMS file, when it states one."),
       sourceFile: z.string().describe("The CMS file the shipped codes were imported from."),
       sourceSha256: z.string(),
       caveat: z.string().describe("How old the file is and what a code not found in it means."),
+      otherShipped: z
+        .array(ShippedRelease)
+        .optional()
+        .describe("The other shipped HCPCS files, oldest first (absent when only one is shipped)."),
+      updates: z
+        .string()
+        .describe(
+          "The HCPCS updates file: what it holds and where its entries come from (see each result's `update`).",
+        ),
     }),
     cpt: z.object({
       label: z.string(),
@@ -219,7 +303,7 @@ const ReleaseOut = z
         ),
     }),
     descriptionSources: z
-      .object({ "release-verbatim": z.string(), "project-summary": z.string() })
+      .object({ "release-verbatim": z.string(), "project-summary": z.string(), "updates-file": z.string() })
       .describe("What each `descriptionSource` value of the results means."),
   })
   .describe("The releases every answer comes from, stated once per answer; each result names its own.");

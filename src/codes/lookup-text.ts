@@ -41,6 +41,20 @@ function otherNotes(notes: readonly OtherNote[]): string[] {
   return parts;
 }
 
+/** The update block in one part: the change, its date and links, its status for the date, its sources. */
+function updateText(u: NonNullable<CodeResult["update"]>): string {
+  const links = [
+    u.replaces && `replaces ${u.replaces.join(", ")}`,
+    u.replacedBy && `replaced by ${u.replacedBy.join(", ")}`,
+  ].filter(Boolean);
+  return [
+    `update: ${u.change} ${u.effectiveDate ?? "(date not given by its sources)"}${links.length ? `, ${links.join(", ")}` : ""}`,
+    `on the date of service: ${u.onDateOfService}`,
+    `${u.provenance} sources${u.verifiedAtCms ? "" : ", not verified at CMS"}: ${u.sources.join("; ")}`,
+    `note: ${u.note}`,
+  ].join("; ");
+}
+
 // ASCII only: one character beyond Latin-1 anywhere in the answer makes the whole JSON-RPC message a
 // two-byte string, which costs about 0.1 ms per round trip on a 10-code answer (encode and decode).
 /** One line with the same facts as the structured result (policy class labels are in the legend). */
@@ -51,7 +65,7 @@ export function resultLine(r: CodeResult): string {
   if (r.kind) parts.push(`HCPCS ${r.kind}`);
   if (r.description !== undefined)
     parts.push(
-      `"${r.description}"${r.descriptionSource === "project-summary" ? " (project summary, not the AMA CPT descriptor)" : ""}`,
+      `"${r.description}"${r.descriptionSource === "project-summary" ? " (project summary, not the AMA CPT descriptor)" : r.descriptionSource === "updates-file" ? " (updates file, not a CMS file)" : ""}`,
     );
   if (r.chapter) parts.push(`chapter ${r.chapter.number}: ${titled(r.chapter.range, r.chapter.title)}`);
   if (r.block)
@@ -76,6 +90,8 @@ export function resultLine(r: CodeResult): string {
   ].filter(Boolean);
   if (dates.length) parts.push(dates.join(", "));
   if (r.plainLanguage) parts.push(`project note: ${r.plainLanguage}`);
+  if (r.update) parts.push(updateText(r.update));
+  if (r.inOtherReleases) parts.push(`in other shipped releases: ${r.inOtherReleases.join(", ")}`);
   if (r.alsoReadAs) parts.push(`also reads as ${r.alsoReadAs.map(ref).join("; ")}`);
   if (r.classification)
     parts.push(`policy class ${r.classification.category} (rule ${r.classification.prefix})`);
@@ -101,13 +117,17 @@ function classLegend(output: LookupCodesOutput): string[] {
 function releaseLines(output: LookupCodesOutput): string[] {
   const { icd10cm, hcpcs, cpt } = output.release;
   const systems = new Set(output.results.map((r) => r.system));
+  const shipped = [...(icd10cm.otherShipped ?? []), ...(hcpcs.otherShipped ?? [])];
   const lines = [
-    `Releases: ${icd10cm.label} (in force ${icd10cm.inForceFrom} to ${icd10cm.inForceTo}); ${hcpcs.label}; ${cpt.label}.`,
+    `Releases: ${icd10cm.label}; ${hcpcs.label}; ${cpt.label}.${shipped.length ? ` Also shipped: ${shipped.map((r) => `${r.label} (${r.inForceFrom} to ${r.inForceTo})`).join("; ")}.` : ""}`,
+    icd10cm.dateNote,
   ];
   if (output.results.some((r) => r.descriptionSource === "release-verbatim"))
     lines.push("Descriptions are the release's own text, verbatim, unless marked as a project summary.");
   if (output.results.some((r) => r.notesComplete === false)) lines.push(icd10cm.notes);
+  if (systems.has("HCPCS") || output.matches?.some((m) => m.system === "HCPCS")) lines.push(hcpcs.dateNote);
   if (systems.has("HCPCS")) lines.push(`${hcpcs.label}: ${hcpcs.caveat}`);
+  if (output.results.some((r) => r.update)) lines.push(hcpcs.updates);
   if (systems.has("CPT")) lines.push(`CPT: ${cpt.about}`);
   return lines;
 }

@@ -73,7 +73,7 @@ export function loadKnowledge(
       dir,
       version: files.version,
       corpus,
-      codes: new CodeSets(files),
+      codes: new CodeSets((file) => files.bytes(`codes/${file}`)),
       families: new Families(families),
       letters: letters.data,
       claimRules: claimRules.rules,

@@ -84,7 +84,7 @@ export function draftLetter(knowledge: Knowledge, review: Review, ctx: LetterCon
     family: review.family,
     regime,
     letters,
-    codes: knowledge.codes.get(),
+    codes: knowledge.codes.forDate(review.input.request.dateOfService).data,
     corpus,
     type: letterTypeOf(ev.determination),
   };

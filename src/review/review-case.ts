@@ -4,8 +4,10 @@ import type { Evaluation } from "../engine/evaluation-schema.js";
 import type { Family, LoadedProfile } from "../families/load-family.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
 import { SERVER_VERSION } from "../version.js";
+import type { CodeDating } from "../codes/release-dating.js";
 import { caseProblems } from "./case-checks.js";
-import { codeProblems } from "./code-checks.js";
+import { checkCodes } from "./code-checks.js";
+import type { CodeFinding } from "./code-findings.js";
 import { ReviewError } from "./review-error.js";
 
 /** Where a review's audit line goes (the audit log; absent when the server keeps none). */
@@ -18,12 +20,16 @@ export interface ReviewDeps {
   audit?: AuditSink | undefined;
 }
 
-/** A reviewed case: the evaluation, and the family and profile version it was reviewed under. */
+/** A reviewed case: the evaluation, the family and profile version it was reviewed under, and what the code checks found. */
 export interface Review {
   input: CaseInput;
   evaluation: Evaluation;
   family: Family;
   profile: LoadedProfile;
+  /** Codes of the right kind that cannot be taken at face value, and how the date of service fits the releases (input order). */
+  codeFindings: CodeFinding[];
+  /** The code-set releases the codes were checked against, chosen by the date of service. */
+  codeReleases: CodeDating;
 }
 
 /** The family a request belongs to: that of its first service a family lists (else the first family, which finds nothing in scope). */
@@ -38,13 +44,16 @@ function familyOf(knowledge: Knowledge, input: CaseInput): Family {
 }
 
 /**
- * The one review path of every tool that decides a case: check the codes, evaluate under the
- * profile that applies, and record the audit line. Throws ReviewError for a case it cannot take.
+ * The one review path of every tool that decides a case: check the codes against the releases of
+ * the date of service, evaluate under the profile that applies, and record the audit line. Throws
+ * ReviewError for a case it cannot take (input that is not a code of the right kind); the other
+ * code findings are returned with the review.
  */
 export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Review {
   const { knowledge } = deps;
+  const codes = checkCodes(knowledge.codes.forDate(input.request.dateOfService), input);
   const family = familyOf(knowledge, input);
-  const problems = [...codeProblems(knowledge.codes.get(), input), ...caseProblems(family, input)];
+  const problems = [...codes.problems, ...caseProblems(family, input)];
   if (problems.length > 0) throw new ReviewError(problems);
   const profileId = input.request.policy ?? family.data.defaultProfile;
   const versions = knowledge.families.profileVersion(family, profileId, input.request.dateOfService);
@@ -67,5 +76,5 @@ export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Re
     engineVersion: SERVER_VERSION,
   });
   deps.audit?.append(evaluation, { tool });
-  return { input, evaluation, family, profile };
+  return { input, evaluation, family, profile, codeFindings: codes.findings, codeReleases: codes.releases };
 }

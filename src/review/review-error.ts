@@ -8,14 +8,16 @@ export interface FieldProblem {
 }
 
 export type ReviewProblemCode =
-  /** A diagnosis (ICD-10-CM) code given as a requested service. */
+  /** A diagnosis (ICD-10-CM-shaped) code given as a requested service. */
   | "diagnosis-as-service"
-  /** An HCPCS modifier given as a requested service. */
+  /** An HCPCS modifier (any 2-character code) given as a requested service. */
   | "modifier-as-service"
-  /** A service code that is not a CPT-shaped code or an HCPCS Level II procedure code of the shipped release. */
-  | "unknown-service-code"
-  /** A diagnosis code that is not an ICD-10-CM code of the shipped release. */
-  | "unknown-diagnosis-code"
+  /** A service that is not the shape of any supported code (e.g. "hello", "6462"). */
+  | "malformed-service-code"
+  /** A procedure code (CPT-shaped, or an HCPCS procedure code that is no ICD-10-CM code) given as a diagnosis. */
+  | "procedure-as-diagnosis"
+  /** A diagnosis that is not the shape of an ICD-10-CM code (e.g. "XYZ.9", "M5", a modifier). */
+  | "malformed-diagnosis-code"
   /** The requested policy profile does not cover the procedure family of the request. */
   | "policy-not-for-family"
   /** Facts that cannot all be true (conservative care longer than the pain, a block dated after the service). */

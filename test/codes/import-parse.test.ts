@@ -41,12 +41,13 @@ describe("ICD-10-CM order file", () => {
 
   it("parses the fixture file (CRLF) and checks the hierarchy", () => {
     const entries = parseOrderFile(readFileSync(join(FIXTURES, "icd10cm-order-2027.txt"), "latin1"));
-    expect(entries).toHaveLength(13);
+    expect(entries).toHaveLength(14);
     expect(entries.filter((e) => e.billable).map((e) => e.code)).toEqual([
       "M461",
       "M47816",
       "M47817",
       "M533",
+      "M534",
       "M539",
       "S336XXA",
     ]);

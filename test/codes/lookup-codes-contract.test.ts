@@ -140,6 +140,42 @@ describe("lookupCodes over MCP (in memory)", () => {
     expect(text).toContain(out.release.hcpcs.caveat);
   });
 
+  it("chooses and names the releases for a dateOfService, flagging a date outside them, in both blocks", async () => {
+    const { out, text } = await call({ codes: ["M53.3", "J1010", "J1030"], dateOfService: "2026-11-02" });
+    expect(out.release).toMatchObject({
+      dateOfService: "2026-11-02",
+      icd10cm: { label: "ICD-10-CM FY2026", dateFit: "outside" },
+      hcpcs: { label: "HCPCS Level II 2020", dateFit: "outside" },
+    });
+    expect(out.release.icd10cm.dateNote).toMatch(
+      /^ICD-10-CM FY2026 was in force 2025-10-01 to 2026-09-30; the date of service 2026-11-02 is outside it: codes valid then may differ/,
+    );
+    for (const note of [out.release.icd10cm.dateNote, out.release.hcpcs.dateNote, out.release.hcpcs.updates])
+      expect(text).toContain(note);
+    expect(byInput(out, "J1010")).toMatchObject({
+      found: true,
+      release: "HCPCS updates after the 2020 file (project data)",
+      update: { change: "added", replaces: ["J1020", "J1030", "J1040"], onDateOfService: "valid" },
+    });
+    expect(byInput(out, "J1030")).toMatchObject({
+      billable: false,
+      update: { change: "deleted", replacedBy: ["J1010"], onDateOfService: "deleted" },
+    });
+    expect(text).toContain("J1030 -> J1030 [HCPCS Level II 2020]: found, not billable");
+    expect(text).toContain("reason: deleted on 2024-04-01 per the HCPCS updates file");
+
+    const inside = await call({ codes: ["M53.3"], dateOfService: "2026-03-02" });
+    expect(inside.out.release.icd10cm.dateFit).toBe("in-force");
+    expect(inside.text).toContain(
+      "ICD-10-CM FY2026 (in force 2025-10-01 to 2026-09-30) is the release in force on the date of service 2026-03-02.",
+    );
+    const undated = await call({ codes: ["M53.3"] });
+    expect(undated.out.release).not.toHaveProperty("dateOfService");
+    expect(undated.text).toContain("No date of service given: ICD-10-CM FY2026");
+    expect(await callError({ codes: ["M53.3"], dateOfService: "2026-02-30" })).toMatch(/dateOfService/);
+    expect(await callError({ codes: ["M53.3"], dateOfService: "11/02/2026" })).toMatch(/dateOfService/);
+  });
+
   it("searches: sacroiliitis and dexamethasone", async () => {
     const sacro = await call({ query: "sacroiliitis" });
     expect(sacro.out.matches?.[0]).toMatchObject({ code: "M46.1", system: "ICD-10-CM" });

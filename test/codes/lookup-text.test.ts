@@ -7,8 +7,8 @@ import { lookupText, resultLine } from "../../src/codes/lookup-text.js";
 import { withDiagnosisClassifications as classify } from "../../src/families/classify-lookup.js";
 
 const data = shippedKnowledge().codes.get();
-const answer = (codes: string[]): LookupCodesOutput =>
-  classify(lookupCodes(data, { codes }), shippedKnowledge().families.list);
+const answer = (codes: string[], dateOfService?: string): LookupCodesOutput =>
+  classify(lookupCodes(shippedKnowledge().codes, { codes, dateOfService }), shippedKnowledge().families.list);
 
 /** Every fact of a structured result, as the text line must show it. */
 function factsOf(r: CodeResult): string[] {
@@ -36,6 +36,19 @@ function factsOf(r: CodeResult): string[] {
   for (const a of r.alsoReadAs ?? []) facts.push(`${a.code} (${a.system}`, a.description);
   if (r.classification)
     facts.push(`policy class ${r.classification.category} (rule ${r.classification.prefix})`);
+  if (r.update) {
+    const u = r.update;
+    facts.push(
+      `update: ${u.change}`,
+      `on the date of service: ${u.onDateOfService}`,
+      `${u.provenance} sources`,
+      u.note,
+    );
+    for (const value of [u.effectiveDate, ...(u.replaces ?? []), ...(u.replacedBy ?? []), ...u.sources])
+      if (value) facts.push(value);
+    if (!u.verifiedAtCms) facts.push("not verified at CMS");
+  }
+  for (const label of r.inOtherReleases ?? []) facts.push(label);
   if (r.reason) facts.push(r.reason);
   for (const s of r.suggestions ?? []) facts.push(`${s.code} (${s.system}`, s.description, s.why);
   return facts;
@@ -52,7 +65,10 @@ function expectSameFacts(out: LookupCodesOutput): void {
   }
   const { icd10cm, hcpcs, cpt } = out.release;
   for (const label of [icd10cm.label, hcpcs.label, cpt.label]) expect(text).toContain(label);
+  expect(text).toContain(icd10cm.dateNote);
   if (out.results.some((r) => r.system === "HCPCS")) expect(text).toContain(hcpcs.caveat);
+  if (out.results.some((r) => r.system === "HCPCS")) expect(text).toContain(hcpcs.dateNote);
+  if (out.results.some((r) => r.update)) expect(text).toContain(hcpcs.updates);
   if (out.results.some((r) => r.system === "CPT")) expect(text).toContain(cpt.about);
   if (out.results.some((r) => r.notesComplete === false)) expect(text).toContain(icd10cm.notes);
   if (out.classificationSource) expect(text).toContain(out.classificationSource);
@@ -80,12 +96,27 @@ describe("the lookupCodes text block carries the structured facts, one line per 
         "99213",
         "M53.39",
         "hello",
+        "J1010",
+        "J1030",
+        "J2003",
+        "J1060",
       ]),
     );
   });
 
+  it("for any date of service, with the codes the HCPCS updates file knows", () => {
+    for (const date of [undefined, "2020-06-01", "2023-06-01", "2024-04-01", "2026-03-02", "2026-11-02"])
+      expectSameFacts(
+        answer(["J1010", "J1020", "J1030", "J1040", "J2003", "J1060", "M54.5", "M53.39"], date),
+      );
+  });
+
   it("for any ICD-10-CM entry, HCPCS code or CPT-shaped code (property)", () => {
-    const hcpcs = [...data.hcpcs.procedures.keys(), ...data.hcpcs.modifiers.keys()];
+    const hcpcs = [
+      ...data.hcpcs.procedures.keys(),
+      ...data.hcpcs.modifiers.keys(),
+      ...data.updates.entries.map((e) => e.code),
+    ];
     const code = fc.oneof(
       fc.integer({ min: 0, max: data.icd.size - 1 }).map((i) => data.icd.code(i)),
       fc.constantFrom(...hcpcs),

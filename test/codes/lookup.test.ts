@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCodeData } from "../../src/codes/load-code-data.js";
+import { loadCodeData, loadCodeSets } from "../../src/codes/load-code-data.js";
 import { CORPUS_DIR, shippedKnowledge } from "../support/knowledge.js";
 import { lookupCode } from "../../src/codes/lookup-code.js";
 import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import { LookupCodesOutputSchema } from "../../src/codes/lookup-result-schema.js";
 
-const data = shippedKnowledge().codes.get();
+const codes = shippedKnowledge().codes;
+const data = codes.get();
 const one = (code: string) => lookupCode(data, code);
 
 describe("ICD-10-CM lookups", () => {
@@ -154,7 +155,23 @@ describe("HCPCS and CPT", () => {
     const terminated = [...data.hcpcs.procedures.values()].find((e) => e.terminationDate !== null);
     const r = one(terminated?.code ?? "");
     expect(r).toMatchObject({ found: true, billable: false, terminationDate: terminated?.terminationDate });
-    expect(r.reason).toMatch(/not billable for services on or after/);
+    expect(r.reason).toMatch(/is its last date of service; not billable for services after it/);
+  });
+
+  it("a termination date is the code's last date of service: billable up to it, not after (J1060, 2014-12-31)", () => {
+    // In the 2020 file every terminated code's action takes effect the day after its termination date.
+    for (const e of data.hcpcs.procedures.values()) {
+      if (e.terminationDate === null) continue;
+      const next = new Date(`${e.terminationDate}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      expect(e.effectiveDate, e.code).toBe(next.toISOString().slice(0, 10));
+    }
+    expect(lookupCode(data, "J1060", "2014-12-31")).toMatchObject({
+      billable: true,
+      terminationDate: "2014-12-31",
+    });
+    expect(lookupCode(data, "J1060", "2014-12-31").reason).toContain("after the date of service 2014-12-31");
+    expect(lookupCode(data, "J1060", "2015-01-01")).toMatchObject({ billable: false });
   });
 
   it("modifiers are found and not asserted billable", () => {
@@ -201,14 +218,14 @@ describe("HCPCS and CPT", () => {
 
 describe("lookupCodes", () => {
   it("answers duplicates once each, in input order, and validates against the output schema", () => {
-    const out = lookupCodes(data, { codes: ["M53.3", "m533", "64625", "M53.3", "J1100"] });
+    const out = lookupCodes(codes, { codes: ["M53.3", "m533", "64625", "M53.3", "J1100"] });
     expect(out.results.map((r) => r.input)).toEqual(["M53.3", "64625", "J1100"]);
     expect(LookupCodesOutputSchema.safeParse(out).success).toBe(true);
   });
 
   it("is deterministic: the same request gives byte-identical output", () => {
     const request = { codes: ["M47.81", "M53.39", "J1111", "hello"], query: "sacroiliac joint", limit: 20 };
-    expect(JSON.stringify(lookupCodes(data, request))).toBe(JSON.stringify(lookupCodes(data, request)));
+    expect(JSON.stringify(lookupCodes(codes, request))).toBe(JSON.stringify(lookupCodes(codes, request)));
   });
 });
 
@@ -234,7 +251,7 @@ describe("results are pure functions of the input and the data", () => {
   });
 
   it("codes of different systems with the same characters are kept apart (J1100 and J11.00)", () => {
-    const out = lookupCodes(data, { codes: ["J1100", "J11.00", "j1100", "j11.00"] });
+    const out = lookupCodes(codes, { codes: ["J1100", "J11.00", "j1100", "j11.00"] });
     expect(out.results.map((r) => [r.input, r.system, r.code])).toEqual([
       ["J1100", "HCPCS", "J1100"],
       ["J11.00", "ICD-10-CM", "J11.00"],
@@ -243,8 +260,8 @@ describe("results are pure functions of the input and the data", () => {
 
   it("the answer is the same on a second call and from a fresh load", () => {
     const request = { codes: inputs, query: "sacroiliac joint", limit: 5 };
-    const warm = JSON.stringify(lookupCodes(data, request));
-    expect(JSON.stringify(lookupCodes(data, request))).toBe(warm);
-    expect(JSON.stringify(lookupCodes(loadCodeData(join(CORPUS_DIR, "codes")), request))).toBe(warm);
+    const warm = JSON.stringify(lookupCodes(codes, request));
+    expect(JSON.stringify(lookupCodes(codes, request))).toBe(warm);
+    expect(JSON.stringify(lookupCodes(loadCodeSets(join(CORPUS_DIR, "codes")), request))).toBe(warm);
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -29,15 +29,23 @@ describe("start-up check of corpus/codes", () => {
     expect(checkCodeFiles()).toEqual([]);
   });
 
-  it("names a truncated data file, a broken manifest and invalid CPT summaries", () => {
+  it("names a truncated data file, a broken manifest, invalid CPT summaries and invalid HCPCS updates", () => {
     const codes = corpusCopy();
-    appendFileSync(join(codes, "hcpcs.tsv"), "X");
-    expect(checkCodeFiles()).toEqual(["corpus/codes/hcpcs.tsv: size or sha256 differs from releases.json"]);
+    appendFileSync(join(codes, "hcpcs-2020.tsv"), "X");
+    expect(checkCodeFiles()).toEqual([
+      "corpus/codes/hcpcs-2020.tsv: size or sha256 differs from releases.json",
+    ]);
     writeFileSync(join(codes, "cpt-plain-language.json"), "{}");
     writeFileSync(join(codes, "releases.json"), "{");
+    const updates = join(codes, "hcpcs-updates.json");
+    writeFileSync(
+      updates,
+      readFileSync(updates, "utf8").replace('"stance": "supports"', '"stance": "agrees"'),
+    );
     const problems = checkCodeFiles();
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^corpus\/codes\/cpt-plain-language.json: /);
-    expect(problems[1]).toMatch(/^corpus\/codes\/releases.json: /);
+    expect(problems[1]).toMatch(/^corpus\/codes\/hcpcs-updates.json: entries.0.sources.0.stance: /);
+    expect(problems[2]).toMatch(/^corpus\/codes\/releases.json: /);
   });
 });

@@ -41,9 +41,9 @@ describe("start-up checks read each corpus file once", () => {
     const dir = corpusCopy();
     const { files, problems } = verifyCorpusFiles(dir);
     expect(problems).toEqual([]);
-    appendFileSync(join(dir, "codes", "hcpcs.tsv"), "X");
-    expect(() => files.bytes("codes/hcpcs.tsv")).toThrow(
-      "corpus/codes/hcpcs.tsv: changed since the server started (its sha256 no longer matches the manifest)",
+    appendFileSync(join(dir, "codes", "hcpcs-2020.tsv"), "X");
+    expect(() => files.bytes("codes/hcpcs-2020.tsv")).toThrow(
+      "corpus/codes/hcpcs-2020.tsv: changed since the server started (its sha256 no longer matches the manifest)",
     );
   });
 

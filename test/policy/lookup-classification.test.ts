@@ -77,7 +77,7 @@ describe("the classification shown by lookupCodes", () => {
   it("names the classes and the rule prefixes that start the code, for any ICD-10-CM code (property)", () => {
     fc.assert(
       fc.property(fc.array(icdCode, { minLength: 1, maxLength: 6 }), (codes) => {
-        const out = withDiagnosisClassifications(lookupCodes(data, { codes }));
+        const out = withDiagnosisClassifications(lookupCodes(shippedKnowledge().codes, { codes }));
         for (const r of out.results) {
           expect(r.system).toBe("ICD-10-CM");
           const expected = classifyDiagnosis(r.code, classes).map((c) => c.id);
@@ -93,16 +93,18 @@ describe("the classification shown by lookupCodes", () => {
 
   it("is stated with its source once per answer, and the same on every call", () => {
     const request = { codes: ["M46.1", "M53.3", "M47.817", "J1100"] };
-    const first = withDiagnosisClassifications(lookupCodes(data, request));
+    const first = withDiagnosisClassifications(lookupCodes(shippedKnowledge().codes, request));
     expect(first.classificationSource).toMatch(
       /^Family data corpus\/families\/si-joint\/diagnosis-classes\.json, version /,
     );
     expect(first.classificationSource).toMatch(/explicit case facts take precedence/);
     expect(Object.keys(first).slice(0, 3)).toEqual(["release", "classificationSource", "results"]);
-    expect(JSON.stringify(withDiagnosisClassifications(lookupCodes(data, request)))).toBe(
+    expect(JSON.stringify(withDiagnosisClassifications(lookupCodes(shippedKnowledge().codes, request)))).toBe(
       JSON.stringify(first),
     );
-    const none = withDiagnosisClassifications(lookupCodes(data, { codes: ["J1100", "R52"], query: "pain" }));
+    const none = withDiagnosisClassifications(
+      lookupCodes(shippedKnowledge().codes, { codes: ["J1100", "R52"], query: "pain" }),
+    );
     expect(none).not.toHaveProperty("classificationSource");
   });
 });

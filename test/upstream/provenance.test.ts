@@ -51,12 +51,15 @@ describe("data/upstream and its provenance file", () => {
     const releases = JSON.parse(
       readFileSync(join(UPSTREAM, "..", "..", "corpus", "codes", "releases.json"), "utf8"),
     ) as {
-      icd10cm: { source: { file: string; sha256: string } };
-      hcpcs: { source: { file: string; sha256: string } };
+      icd10cm: { source: { file: string; sha256: string } }[];
+      hcpcs: { source: { file: string; sha256: string } }[];
     };
     const bySha = new Map(rows.map((r) => [r.sha256, r.file]));
-    expect(bySha.get(releases.icd10cm.source.sha256)).toBe(`icd10cm/${releases.icd10cm.source.file}`);
-    expect(bySha.get(releases.hcpcs.source.sha256)).toBe(`hcpcs/${releases.hcpcs.source.file}`);
+    // Every shipped release's source is kept here, so each can be re-imported.
+    for (const release of releases.icd10cm)
+      expect(bySha.get(release.source.sha256)).toBe(`icd10cm/${release.source.file}`);
+    for (const release of releases.hcpcs)
+      expect(bySha.get(release.source.sha256)).toBe(`hcpcs/${release.source.file}`);
     for (const path of Object.values(UPSTREAM_FILES))
       expect(filesUnder(UPSTREAM)).toContain(relative(UPSTREAM, path));
   });

@@ -32,7 +32,7 @@ export const lookupCodesTool: Registration = {
       async (input) => {
         const { lookupCodes, lookupText, withDiagnosisClassifications } = await domain("codes");
         const output = withDiagnosisClassifications(
-          lookupCodes(knowledge.codes.get(), input),
+          lookupCodes(knowledge.codes, input),
           knowledge.families.list,
         );
         return toolResult(output, lookupText(output));
