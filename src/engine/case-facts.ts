@@ -128,31 +128,90 @@ function read(view: CaseView, reader: FactReader, type: Fact["type"]): FactValue
   if ("countWhere" in reader) {
     const list = at(view, reader.countWhere);
     if (!Array.isArray(list)) return undefined;
-    const entries = list.filter((entry: unknown) => matches(entry, reader.where));
-    const within = reader.within;
-    if (!within) return entries.length;
-    const end = at(view, within.before);
-    const start = typeof end === "string" ? monthsBefore(end, within.months) : undefined;
-    let definite = 0;
-    let uncertain = 0;
-    for (const entry of entries) {
-      const date = at(entry, within.field);
-      if (typeof end !== "string" || start === undefined || typeof date !== "string" || !ISO_DATE.test(date))
-        uncertain++;
-      else if (date > start && date <= end) definite++;
-    }
-    return uncertain === 0 ? definite : [definite, definite + uncertain];
+    return countEntries(
+      view,
+      list.filter((entry: unknown) => matches(entry, reader.where)),
+      reader,
+    );
   }
   if ("some" in reader) {
     const list = at(view, reader.some);
     return Array.isArray(list) ? list.some((entry: unknown) => matches(entry, reader.where)) : undefined;
   }
-  const list = at(view, reader.latest);
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  const dated = list.map((entry: unknown) => ({ entry, date: at(entry, reader.by) }));
-  if (list.length > 1 && dated.some((d) => typeof d.date !== "string")) return undefined;
-  const latest = dated.reduce((a, b) => (String(b.date) > String(a.date) ? b : a));
-  return asFact(at(latest.entry, reader.field), type);
+  return latestValue(view, reader, type);
+}
+
+/**
+ * How many entries (or distinct values of a field: sessions) fall in the window. An entry the
+ * window or the field cannot place makes the count a range: it may or may not add one.
+ */
+function countEntries(
+  view: CaseView,
+  entries: unknown[],
+  reader: Extract<FactReader, { countWhere: string }>,
+): FactValue {
+  const within = reader.within;
+  const end = within ? at(view, within.before) : undefined;
+  const start = within && typeof end === "string" ? monthsBefore(end, within.months) : undefined;
+  const keys = new Set<string>();
+  let definite = 0;
+  let uncertain = 0;
+  for (const entry of entries) {
+    if (within) {
+      const date = at(entry, within.field);
+      if (
+        typeof end !== "string" ||
+        start === undefined ||
+        typeof date !== "string" ||
+        !ISO_DATE.test(date)
+      ) {
+        uncertain++;
+        continue;
+      }
+      if (!(date > start && date <= end)) continue;
+    }
+    if (reader.distinct === undefined) {
+      definite++;
+      continue;
+    }
+    const key = at(entry, reader.distinct);
+    if (typeof key === "string" || typeof key === "number") keys.add(String(key));
+    else uncertain++;
+  }
+  if (reader.distinct !== undefined) definite = keys.size;
+  // Entries that cannot be placed may all share a session with a counted one, or each be one more;
+  // when nothing is counted for sure, at least one of them is in the window only with a window.
+  if (uncertain === 0) return definite;
+  const low = definite === 0 && !within && reader.distinct !== undefined ? 1 : definite;
+  return [low, definite + uncertain];
+}
+
+/** A field of the latest entry; when undated entries could be the latest, the range their values span. */
+function latestValue(
+  view: CaseView,
+  reader: Extract<FactReader, { latest: string }>,
+  type: Fact["type"],
+): FactValue | undefined {
+  const found = at(view, reader.latest);
+  if (!Array.isArray(found) || found.length === 0) return undefined;
+  const list: unknown[] = found;
+  const dated = list.filter((entry) => {
+    const date = at(entry, reader.by);
+    return typeof date === "string" && ISO_DATE.test(date);
+  });
+  const undated = list.filter((entry) => !dated.includes(entry));
+  const latest = dated.reduce<unknown>(
+    (a, b) => (a === undefined || String(at(b, reader.by)) > String(at(a, reader.by)) ? b : a),
+    undefined,
+  );
+  const possible = [...(latest === undefined ? [] : [latest]), ...undated];
+  const values = possible.map((entry) => asFact(at(entry, reader.field), type));
+  if (values.some((v) => v === undefined)) return undefined;
+  const [first] = values;
+  if (values.every((v) => JSON.stringify(v) === JSON.stringify(first))) return first;
+  const numbers = values.filter((v) => typeof v === "number");
+  if (type !== "number" || numbers.length !== values.length) return undefined;
+  return [Math.min(...numbers), Math.max(...numbers)];
 }
 
 interface Derived {

@@ -141,10 +141,12 @@ export function evaluateService(
       return requires === undefined ? { pathway, when } : { pathway, when, requires };
     });
 
-  // The first pathway that applies, provided no earlier one might apply too.
-  const firstOpen = pathways.findIndex((p) => p.when !== "false");
-  const chosen = firstOpen >= 0 && pathways[firstOpen]?.when === "true" ? pathways[firstOpen] : undefined;
-  const candidates = chosen ? [] : pathways.filter((p) => p.when === "unknown");
+  // The first pathway that applies, provided no earlier one might apply too; otherwise every pathway
+  // that might be the first to apply (up to and including the first that surely applies).
+  const open = pathways.filter((p) => p.when !== "false");
+  const chosen = open[0]?.when === "true" ? open[0] : undefined;
+  const firstSure = open.findIndex((p) => p.when === "true");
+  const candidates = chosen ? [] : firstSure < 0 ? open : open.slice(0, firstSure + 1);
 
   const valueAt = new Map(trace.map((n) => [n.address, n.value]));
   const requests = new Set<string>();
@@ -158,11 +160,12 @@ export function evaluateService(
   if (!chosen) {
     // Ask in one round for what chooses the pathway and for what a possible pathway would then need.
     for (const c of candidates) {
-      collectRequests(
-        c.pathway.when,
-        `${prefix}/${c.pathway.id}/when`,
-        walkOf((v) => v === "unknown"),
-      );
+      if (c.when === "unknown")
+        collectRequests(
+          c.pathway.when,
+          `${prefix}/${c.pathway.id}/when`,
+          walkOf((v) => v === "unknown"),
+        );
       if (c.pathway.requires && c.requires === "unknown") {
         collectRequests(
           c.pathway.requires,

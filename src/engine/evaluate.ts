@@ -1,3 +1,4 @@
+import type { CodeFinding } from "../codes/code-findings.js";
 import type { Citation } from "../corpus/citation.js";
 import type { Corpus } from "../corpus/load-evidence.js";
 import { citationFor } from "../corpus/store.js";
@@ -74,6 +75,8 @@ export interface EvaluationContext {
   inForce?: boolean;
   /** Written into the audit block of the answer. */
   engineVersion: string;
+  /** What the code checks found (a header diagnosis, a service code not valid on the date of service...). */
+  codeFindings?: readonly CodeFinding[];
 }
 
 /** The pathways a decided service rests on: the one chosen, or each one the undocumented facts could lead to. */
@@ -127,6 +130,43 @@ function unitsCheck(o: Settled, service: CaseInput["request"]["services"][number
   };
 }
 
+/** Findings that make a code invalid on a claim for the date of service: header diagnoses, deleted or not-yet-valid codes. */
+const HOLDING_FINDINGS = new Set(["icd-header-code", "code-deleted", "code-added-after-service"]);
+
+/** The question that settles a finding: the valid code to bill in place of the one requested. */
+function holdRequest(f: CodeFinding): string {
+  if (f.code === "icd-header-code") {
+    const children = (f.billableChildren ?? []).slice(0, 3).map((c) => c.code);
+    return `a billable ICD-10-CM code in place of the header ${f.value}${children.length > 0 ? ` (one of its billable children, e.g. ${children.join(", ")})` : ""}`;
+  }
+  const replacement = f.replacedBy && f.replacedBy.length > 0 ? ` (e.g. ${f.replacedBy.join(", ")})` : "";
+  return `the ${f.system} code valid on the date of service in place of ${f.value}${replacement}`;
+}
+
+/**
+ * A code that is not valid on a claim for the date of service (a header diagnosis code holds every
+ * service; a deleted or not-yet-valid service code holds its own service) makes an approval pend
+ * until the valid code is known; a service that is not approved anyway is not held up.
+ */
+function codeHold(o: Settled, index: number, findings: readonly CodeFinding[]): Settled {
+  if (o.determination !== "medically-necessary") return o;
+  const holds = findings.filter(
+    (f) =>
+      HOLDING_FINDINGS.has(f.code) &&
+      (f.path.startsWith("request.diagnoses.") || f.path === `request.services.${index}.code`),
+  );
+  if (holds.length === 0) return o;
+  return {
+    ...o,
+    determination: "insufficient-information",
+    reasons: [...o.reasons, ...holds.map((f) => `The code cannot be approved as billed: ${f.message}`)],
+    requests: holds.map(holdRequest),
+    candidates: o.chosen ? [o.chosen] : o.candidates,
+    chosen: undefined,
+    notNeeded: undefined,
+  };
+}
+
 /** Evaluate a case under one profile version: deterministic, no clock, no randomness; notes are never read. */
 export function evaluate(input: CaseInput, context: EvaluationContext): Evaluation {
   const { corpus, family } = context;
@@ -151,7 +191,7 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
       facts: perService ? caseFacts(input, family, service) : facts,
       family,
     });
-    const checked = unitsCheck(settled, service);
+    const checked = codeHold(unitsCheck(settled, service), i, context.codeFindings ?? []);
     return inForce ? checked : notInForce(checked, policy, input.request.dateOfService, fill);
   });
 
@@ -299,6 +339,7 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
       codes: c.codes,
       changesOutcome: outcomes.some((o) => o.contradicted?.some((x) => x.fact === c.fact)),
     })),
+    codeFindings: [...(context.codeFindings ?? [])],
     policy: {
       id: policy.id,
       version: policy.version,

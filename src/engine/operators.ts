@@ -91,8 +91,9 @@ export const LEAF_OPERATORS: {
     if (!Array.isArray(fact)) return { value: "unknown", observed };
     const each = fact.map((relief) => reliefAtLeast(relief, minEach));
     const definite = each.filter((v) => v === "true").length;
-    // Blocks not (yet) documented could still qualify: missing data is never "not met".
-    const possible = definite + each.filter((v) => v === "unknown").length + Math.max(0, count - fact.length);
+    // A documented list is the whole record (the input asks for [] when none): only entries whose
+    // relief is undocumented could still qualify.
+    const possible = definite + each.filter((v) => v === "unknown").length;
     if (definite >= count) return { value: "true", observed };
     if (possible < count) return { value: "false", observed };
     return { value: "unknown", observed };

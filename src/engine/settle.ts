@@ -2,7 +2,7 @@ import { exprNodes } from "../families/expr-schema.js";
 import type { Expr } from "../families/expr-schema.js";
 import type { Fact } from "../families/family-schema.js";
 import type { Family } from "../families/load-family.js";
-import type { Profile } from "../families/profile-schema.js";
+import type { Pathway, Profile } from "../families/profile-schema.js";
 import { fillTemplate, policyParams } from "../families/templates.js";
 import type { CaseFacts, Contradiction } from "./case-facts.js";
 import type { ServiceOutcome, PathwayOutcome } from "./evaluate-service.js";
@@ -50,6 +50,15 @@ function shown(value: FactValue): string {
 
 /** Facts that can decide a service of a group: those its pathways read, directly or through the criteria they name (informative criteria decide nothing). */
 function factsOfGroup(policy: Profile, group: string): Set<string> {
+  return factsOfPathways(
+    policy,
+    group,
+    policy.pathways.filter((x) => x.appliesTo.includes(group)),
+  );
+}
+
+/** Facts the given pathways read, directly or through the criteria they name. */
+function factsOfPathways(policy: Profile, group: string, pathways: readonly Pathway[]): Set<string> {
   const criteria = new Map(policy.criteria.filter((c) => c.appliesTo.includes(group)).map((c) => [c.id, c]));
   const names = new Set<string>();
   const seen = new Set<string>();
@@ -63,7 +72,7 @@ function factsOfGroup(policy: Profile, group: string): Set<string> {
       }
     }
   };
-  for (const p of policy.pathways.filter((x) => x.appliesTo.includes(group))) {
+  for (const p of pathways) {
     walk(p.when);
     if (p.requires) walk(p.requires);
   }
@@ -146,7 +155,14 @@ function combinations(options: [string, FactValue[]][]): Record<string, FactValu
 function settleUnknowns(run: Run, outcome: ServiceOutcome): Settled | undefined {
   if (outcome.determination !== "insufficient-information" || !run.scope.group) return undefined;
   const group = run.scope.group;
-  const read = factsOfGroup(run.policy, group);
+  // Pathways whose `when` is false stay false whatever the unknown facts are (three-valued logic):
+  // only the facts of the pathways still in play can change the outcome.
+  const inPlay = outcome.chosen ? [outcome.chosen] : outcome.candidates;
+  const read = factsOfPathways(
+    run.policy,
+    group,
+    inPlay.map((p) => p.pathway),
+  );
   const undocumented = [...read].filter((name) => run.facts.values[name] === undefined).sort();
   if (undocumented.length === 0 || undocumented.length > MAX_FACTS) return undefined;
   const options: [string, FactValue[]][] = [];

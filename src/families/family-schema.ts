@@ -112,9 +112,11 @@ export type Match = z.infer<typeof MatchSchema>;
  * - first: the first of several readers that gives a value;
  * - compare + below / atLeast: whether a number is below / at least a value;
  * - countWhere: the entries that match, optionally only those dated within `months` before a date
- *   (an entry without a date, or no date to count from, makes the count a range [min, max]);
+ *   (an entry without a date, or no date to count from, makes the count a range [min, max]), and
+ *   with `distinct`, the distinct values of that field (sessions: entries on one date are one);
  * - some: whether any entry matches (an empty list: false; no list: unknown);
- * - latest: a field of the entry with the latest date (`by`).
+ * - latest: a field of the entry with the latest date (`by`); when undated entries could be the
+ *   latest, the range of the values they and the latest dated entry hold.
  */
 export type FactReader =
   | string
@@ -127,6 +129,7 @@ export type FactReader =
       countWhere: string;
       where?: Match | undefined;
       within?: { field: string; months: number; before: string } | undefined;
+      distinct?: string | undefined;
     }
   | { some: string; where: Match }
   | { latest: string; by: string; field: string };
@@ -150,6 +153,7 @@ export const FactReaderSchema: z.ZodType<FactReader> = z.lazy(() =>
       within: z
         .strictObject({ field: FieldSchema, months: z.int().min(1).max(120), before: CasePathSchema })
         .optional(),
+      distinct: FieldSchema.optional(),
     }),
     z.strictObject({ some: CasePathSchema, where: MatchSchema }),
     z.strictObject({ latest: CasePathSchema, by: FieldSchema, field: FieldSchema }),

@@ -6,7 +6,7 @@ import { billableDescendants } from "../codes/icd10cm-table.js";
 import type { CodeData, DatedCodeData } from "../codes/load-code-data.js";
 import type { CodeDating } from "../codes/release-dating.js";
 import type { CaseInput } from "../engine/case-schema.js";
-import type { CodeFinding } from "./code-findings.js";
+import type { CodeFinding } from "../codes/code-findings.js";
 import type { FieldProblem, ReviewProblemCode } from "./review-error.js";
 
 /** A header finding names at most this many billable children (the total is given too). */

@@ -67,6 +67,11 @@ export function evaluationText(e: Evaluation): string {
     );
   }
 
+  if (e.codeFindings.length > 0) {
+    out.push("Code findings:");
+    for (const f of e.codeFindings) out.push(`- ${f.code} ${f.path} ${f.value || "(none)"}: ${f.message}`);
+  }
+
   out.push("", "Services:");
   for (const s of e.services) {
     out.push(

@@ -7,7 +7,7 @@ import { SERVER_VERSION } from "../version.js";
 import type { CodeDating } from "../codes/release-dating.js";
 import { caseProblems } from "./case-checks.js";
 import { checkCodes } from "./code-checks.js";
-import type { CodeFinding } from "./code-findings.js";
+import type { CodeFinding } from "../codes/code-findings.js";
 import { ReviewError } from "./review-error.js";
 
 /** Where a review's audit line goes (the audit log; absent when the server keeps none). */
@@ -74,6 +74,7 @@ export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Re
     profile,
     inForce: versions.inForce !== undefined,
     engineVersion: SERVER_VERSION,
+    codeFindings: codes.findings,
   });
   deps.audit?.append(evaluation, { tool });
   return { input, evaluation, family, profile, codeFindings: codes.findings, codeReleases: codes.releases };

@@ -124,15 +124,15 @@ describe("evaluateSIJointRFA input fields describe themselves", () => {
       const missing: string[] = [];
       const walk = (node: Json | undefined, path: string): void => {
         if (!node || typeof node !== "object") return;
-        for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, Json>)) {
+        for (const [name, child] of Object.entries(node.properties ?? {})) {
           const at = path ? `${path}.${name}` : name;
           if (typeof child.description !== "string" || child.description.length === 0) missing.push(at);
           walk(child, at);
-          walk(child.items as Json | undefined, `${at}[]`);
+          walk(child.items, `${at}[]`);
         }
       };
-      walk(schema.properties?.request as Json, "request");
-      walk(schema.properties?.clinical as Json, "clinical");
+      walk(schema.properties?.request, "request");
+      walk(schema.properties?.clinical, "clinical");
       expect(missing).toEqual([]);
     } finally {
       await client.close();

@@ -60,6 +60,9 @@ export const TherapeuticInjectionSchema = z.strictObject({
   injectate: InjectateSchema.optional(),
   reliefPercent: ReliefPercentSchema.optional(),
   reliefDurationMonths: z.number().min(0).max(120).optional().describe("months the relief lasted, e.g. 4"),
+  functionImprovementPercent: PercentSchema.optional().describe(
+    "improvement in previously painful movements and daily activities against baseline, percent, e.g. 50",
+  ),
 });
 
 export const OTHER_CAUSES = [
