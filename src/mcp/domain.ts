@@ -17,6 +17,9 @@ const loaders = {
     ...(await import("../review/review-case.js")),
     ...(await import("../review/review-error.js")),
     ...(await import("../review/evaluation-text.js")),
+    ...(await import("../review/evaluation-full.js")),
+    ...(await import("../review/evaluation-summary.js")),
+    ...(await import("../review/evaluation-summary-text.js")),
   }),
   letters: () => import("../letters/draft-letter.js"),
   verify: async () => ({

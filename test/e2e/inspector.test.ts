@@ -112,8 +112,9 @@ describe("MCP Inspector v2 CLI against the built server", () => {
   it("evaluateSIJointRFA recommends not medically necessary for both reference services, for review", async () => {
     const { structuredContent } = await callTool("evaluateSIJointRFA", REFERENCE_CASE);
     expect(structuredContent?.determination).toBe("not-medically-necessary");
-    const services = structuredContent?.services as { code: string; determination: string }[];
-    expect(services.map((s) => [s.code, s.determination])).toEqual([
+    // The summary (the default) groups services by outcome; here each has its own pathway.
+    const services = structuredContent?.services as { services: string[]; determination: string }[];
+    expect(services.flatMap((g) => g.services.map((code) => [code, g.determination]))).toEqual([
       ["64625", "not-medically-necessary"],
       ["J1100", "not-medically-necessary"],
     ]);

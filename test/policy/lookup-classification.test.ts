@@ -5,7 +5,7 @@ import { dottedIcd } from "../../src/codes/code-shapes.js";
 import { shippedKnowledge } from "../support/knowledge.js";
 import { lookupCodes } from "../../src/codes/lookup-codes.js";
 import type { LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";
-import type { Evaluation } from "../../src/engine/evaluation-schema.js";
+import type { EvaluationFull as Evaluation } from "../../src/review/evaluation-full-schema.js";
 import { withDiagnosisClassifications as classify } from "../../src/families/classify-lookup.js";
 import { classifyDiagnosis } from "../../src/families/diagnosis-classes.js";
 import { connectInMemory, textOf } from "../support/clients.js";
@@ -42,6 +42,7 @@ describe("lookupCodes shows the policy's classification of a diagnosis code", ()
       arguments: {
         request: { services: [{ code: "64625" }], diagnoses: CODES.filter((c) => c !== "J1100") },
         clinical: {},
+        detail: "full",
       },
     });
     const classes = new Map(
