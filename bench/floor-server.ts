@@ -11,7 +11,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/server/stdio";
 import { z } from "zod";
 import { LookupCodesInputSchema } from "../src/codes/lookup-input-schema.js";
 import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
-import { EvaluationSchema } from "../src/engine/evaluation-schema.js";
+import { EvaluationViewSchema } from "../src/review/evaluation-view-schema.js";
 import { SHIPPED_FAMILIES } from "../src/families/shipped.js";
 import { loadKnowledge } from "../src/knowledge/knowledge.js";
 import { serverContext } from "../src/mcp/context.js";
@@ -60,7 +60,7 @@ server.registerTool(
 );
 server.registerTool(
   "evaluateSIJointRFA",
-  { inputSchema: toolInput(context.caseSchema), outputSchema: toolOutput(EvaluationSchema) },
+  { inputSchema: toolInput(context.caseSchema), outputSchema: toolOutput(EvaluationViewSchema) },
   timed("evaluateSIJointRFA"),
 );
 await server.connect(new StdioServerTransport());

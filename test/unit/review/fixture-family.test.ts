@@ -9,6 +9,8 @@ import { SHIPPED_FAMILIES } from "../../../src/families/shipped.js";
 import type { Knowledge } from "../../../src/knowledge/knowledge.js";
 import type { Letter } from "../../../src/letters/letter-schema.js";
 import { serverContext } from "../../../src/mcp/context.js";
+import type { EvaluationFull } from "../../../src/review/evaluation-full-schema.js";
+import { fullEvaluation } from "../../../src/review/evaluation-full.js";
 import { reviewCase } from "../../../src/review/review-case.js";
 import { writeManifest } from "../../../tools/corpus-writer.js";
 import { copyCorpus } from "../../support/temp-corpus.js";
@@ -152,11 +154,14 @@ describe("a procedure family that exists only as test data", () => {
     const si = JSON.parse(
       readFileSync(join(import.meta.dirname, "..", "..", "golden", "reference-case.json"), "utf8"),
     ) as {
-      request: { params: { arguments: unknown } };
-      response: { structuredContent: Evaluation };
+      full: {
+        request: { params: { arguments: Record<string, unknown> } };
+        response: { structuredContent: EvaluationFull };
+      };
     };
-    const { evaluation } = reviewCase({ knowledge }, si.request.params.arguments as never, "test");
-    expect(evaluation.determination).toBe(si.response.structuredContent.determination);
-    expect(evaluation.services).toEqual(si.response.structuredContent.services);
+    const { detail: _detail, ...input } = si.full.request.params.arguments;
+    const { evaluation } = reviewCase({ knowledge }, input as never, "test");
+    expect(evaluation.determination).toBe(si.full.response.structuredContent.determination);
+    expect(fullEvaluation(evaluation).services).toEqual(si.full.response.structuredContent.services);
   });
 });
