@@ -282,6 +282,61 @@ describe("reviewCase keeps the problems as errors and stores the findings", () =
       icd10cm: { label: "ICD-10-CM FY2026", fit: "outside", side: "after" },
       hcpcs: { label: "HCPCS Level II 2020", fit: "outside", side: "after" },
     });
+    // The answer itself names the releases and flags the date outside their windows.
+    expect(r.evaluation.codeSets).toMatchObject({
+      dateOfService: "2026-11-02",
+      icd10cm: { label: "ICD-10-CM FY2026", fit: "outside" },
+      hcpcs: { label: "HCPCS Level II 2020", fit: "outside" },
+    });
+    expect(r.evaluation.codeFindings).toEqual(r.codeFindings);
+  });
+
+  it("a header diagnosis holds an approval for a billable code; a deleted service code holds its own service only", () => {
+    const clinical = {
+      painDurationMonths: 18,
+      painType: "axial",
+      inflammatorySpondyloarthropathy: true,
+      cancerRelated: false,
+      conservativeCare: { weeks: 12, modalities: ["nsaids", "exercise"] },
+    };
+    const billable = review({
+      request: {
+        services: [{ code: "27096", laterality: "left" }],
+        diagnoses: ["M45.A8"],
+        dateOfService: "2026-03-02",
+      },
+      clinical,
+    });
+    expect(billable.evaluation.services[0]?.determination).toBe("medically-necessary");
+    const header = review({
+      request: {
+        services: [{ code: "27096", laterality: "left" }],
+        diagnoses: ["M45.A"],
+        dateOfService: "2026-03-02",
+      },
+      clinical,
+    });
+    expect(header.evaluation.services[0]?.determination).toBe("insufficient-information");
+    expect(header.evaluation.missingInformation.join(" ")).toContain(
+      "a billable ICD-10-CM code in place of the header M45.A",
+    );
+    expect(header.evaluation.codeFindings[0]?.billableChildren?.map((c) => c.code)).toContain("M45.A8");
+    // J1030 was deleted on 2024-04-01 (replaced by J1010): its service pends; the procedure is not held up.
+    const deleted = review({
+      request: {
+        services: [
+          { code: "27096", laterality: "left" },
+          { code: "J1030", units: 1 },
+        ],
+        diagnoses: ["M45.A8"],
+        dateOfService: "2026-03-02",
+      },
+      clinical,
+    });
+    const by = new Map(deleted.evaluation.services.map((s) => [s.code, s.determination]));
+    expect(by.get("27096")).toBe("medically-necessary");
+    expect(by.get("J1030")).toBe("insufficient-information");
+    expect(deleted.evaluation.missingInformation.join(" ")).toContain("in place of J1030");
   });
 });
 

@@ -111,12 +111,13 @@ describe("claims matched on what the recommendations say", () => {
     expect(c.fix).toMatch(/^Say what wang-bmj-2025-nma#conclusion says/);
   });
 
-  it("rejects 'Medicare covers SI joint RFA …': the LCDs say not covered", () => {
+  it("rejects 'Medicare covers SI joint RFA …': the LCD says not reasonable and necessary", () => {
     const c = claim(
       "Medicare covers sacroiliac joint radiofrequency ablation when two diagnostic blocks give at least 75% relief [1].",
     );
     expect(c.verdict).toBe("unsupported");
-    expect(c.parts[0]?.passage?.passageId).toBe("cms-lcd-sij-2023#rfa-noncovered");
+    // "Medicare" names the LCDs' summary and L39455's own words; the LCD's own sentence is the closest.
+    expect(c.parts[0]?.passage?.passageId).toBe("cms-lcd-l39455#rfa");
     expect(differences(c)[0]).toMatchObject({
       field: "direction",
       claimed: "covered",
@@ -242,6 +243,115 @@ describe("claims matched on what the recommendations say", () => {
 
   it("a sentence with no source and no marker is not listed", () => {
     expect(check("Physical therapy helps many people with back pain.").claims).toEqual([]);
+  });
+});
+
+describe("coverage rules: covered, not reasonable and necessary, thresholds and limits", () => {
+  const verdict = (text: string) => {
+    const c = claim(text);
+    return [c.verdict, c.parts.find((p) => p.passage)?.passage?.passageId];
+  };
+
+  it("reads 'not reasonable and necessary' as not covered and 'reasonable and necessary' as covered", () => {
+    expect(factsOf("SIJ denervation is not considered reasonable and necessary.", rules).direction).toBe(
+      "not-covered",
+    );
+    expect(factsOf("are considered medically reasonable and necessary when", rules).direction).toBe(
+      "covered",
+    );
+    expect(factsOf("No more than four sessions will be reimbursed", rules).direction).toBe("covered");
+    // "Covered Indications" is a heading, not a coverage decision.
+    expect(factsOf("must meet the above criteria for Covered Indications for SIJI", rules).direction).toBe(
+      undefined,
+    );
+    expect(verdict("The LCD (L39455) says SI joint RFA is not reasonable and necessary.")).toEqual([
+      "supported",
+      "cms-lcd-l39455#rfa",
+    ]);
+    const c = claim(
+      "The LCD considers SI joint injections without image guidance reasonable and necessary [9].",
+    );
+    expect(c.verdict).toBe("unsupported");
+    expect(differences(c)[0]).toMatchObject({
+      field: "direction",
+      claimed: "covered",
+      recorded: "not covered",
+    });
+  });
+
+  it("reads bounds on figures: at least, no more than, and a negation that reverses them", () => {
+    const bounds = (t: string) => findNumbers(t, rules).map((n) => [n.value, n.unit, n.bound]);
+    expect(bounds("Low back pain duration of at least three (3) months")).toEqual([[3, "month", "min"]]);
+    expect(bounds("No more than four (4) therapeutic SIJI sessions")).toEqual([[4, "sessions", "max"]]);
+    expect(bounds("did not provide at least a consistent 50% pain relief")).toEqual([[50, "percent", "max"]]);
+    expect(bounds("gave less than 75% relief for one month")).toEqual([
+      [75, "percent", "max"],
+      [1, "month", undefined],
+    ]);
+    expect(bounds("At least three positive findings with provocative maneuvers")).toEqual([
+      [3, "tests", "min"],
+    ]);
+    // "one" counts only when it counts something.
+    expect(bounds("when the previous one gave 50% relief")).toEqual([[50, "percent", undefined]]);
+  });
+
+  it("a limit ('no more than two sessions') is read as covered up to it, whatever the recorded direction", () => {
+    expect(
+      verdict("The Medicare LCD allows no more than two diagnostic SI joint injection sessions [9]."),
+    ).toEqual(["supported", "cms-lcd-l39455#diagnostic-sessions"]);
+    expect(verdict("L39455 allows up to three diagnostic SI joint sessions [9].")[0]).toBe("unsupported");
+    expect(
+      verdict("The LCD limits therapeutic SI joint injections to two sessions per rolling 12 months [9].")[0],
+    ).toBe("unsupported");
+    const window = claim(
+      "L39455 reimburses no more than four therapeutic SI joint injection sessions per rolling 6 months [9].",
+    );
+    expect(window.verdict).toBe("unsupported");
+    expect(differences(window).map((d) => d.message)).toContain("the passage says 12 months, not 6 months");
+  });
+
+  it("a bound the other way round is a difference, unless the claim states the rule's complement", () => {
+    const reversed = claim(
+      "Under L39455, repeat therapeutic SI joint injections are covered when the last one gave less than 50% relief [9].",
+    );
+    expect(reversed.verdict).toBe("unsupported");
+    // "Not covered when less than 50%" is the rule "covered when at least 50%" stated the other way round.
+    expect(
+      verdict(
+        "Under L39455, a repeat therapeutic SI joint injection is not reasonable and necessary when the prior one gave less than 50% relief [9].",
+      )[0],
+    ).toBe("supported");
+  });
+
+  it("exclusion criteria ('findings do not suggest another cause such as infection') exclude what they list", () => {
+    const c = findConcepts(
+      "Clinical findings and/or imaging studies do not suggest any other diagnosed or obvious cause of the lumbosacral pain (such as infection, tumor, fracture)",
+      rules,
+    );
+    expect(c.get("infection")).toBe("excluded");
+    expect(c.get("cancer")).toBe("excluded");
+    expect(
+      verdict(
+        "The LCD covers SI joint injections when imaging shows a tumor as the cause of the lumbosacral pain [9].",
+      )[0],
+    ).toBe("unsupported");
+  });
+
+  it("NGS's FAQ is named by 'NGS … FAQ'; 'NGS' alone names the contractor's LCD and FAQ", () => {
+    const faq = claim(
+      "NGS's FAQ says a repeat SI joint injection requires documented improvement of at least 50% from the baseline pain scale [22].",
+    );
+    expect(faq.namedSources.flatMap((m) => m.sourceIds)).toEqual(["ngs-sij-faq"]);
+    expect(faq.verdict).toBe("supported");
+    const dated = check(
+      "In its 2021 FAQ, NGS said repeat SI joint injections need at least 50% improvement from the baseline pain scale [22].",
+    );
+    expect(dated.metadataIssues.find((i) => i.kind === "date-mismatch")?.sourceId).toBe("ngs-sij-faq");
+    expect(claim("NGS does not cover SI joint RFA [9].").namedSources[0]?.sourceIds).toEqual([
+      "cms-lcd-sij-2023",
+      "cms-lcd-l39455",
+      "ngs-sij-faq",
+    ]);
   });
 });
 
