@@ -7,6 +7,8 @@ const loaders = {
   codes: async () => ({
     ...(await import("../codes/lookup-codes.js")),
     ...(await import("../codes/lookup-text.js")),
+    ...(await import("../codes/lookup-summary.js")),
+    ...(await import("../codes/lookup-summary-text.js")),
     ...(await import("../families/classify-lookup.js")),
   }),
   cite: async () => ({
