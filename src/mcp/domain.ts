@@ -14,6 +14,7 @@ const loaders = {
   cite: async () => ({
     ...(await import("../corpus/cite.js")),
     ...(await import("../corpus/cite-text.js")),
+    ...(await import("../corpus/cite-summary.js")),
   }),
   review: async () => ({
     ...(await import("../review/review-case.js")),

@@ -7,7 +7,18 @@ import type { LookupSummary } from "../../src/codes/lookup-summary-schema.js";
 import { connectInMemory, textOf } from "../support/clients.js";
 
 // The ten codes of the bench's look-up: the reference request's four and six more of the family.
-const TEN_CODES = ["64625", "J1100", "M53.3", "M47.817", "M46.1", "S33.6XXA", "27096", "G0260", "M47.816", "M54.50"];
+const TEN_CODES = [
+  "64625",
+  "J1100",
+  "M53.3",
+  "M47.817",
+  "M46.1",
+  "S33.6XXA",
+  "27096",
+  "G0260",
+  "M47.816",
+  "M54.50",
+];
 const MAX_CHARS_META = "anthropic/maxResultSizeChars";
 
 let client: Client;
@@ -24,7 +35,9 @@ async function call(args: Record<string, unknown>) {
   return { result, text: textOf(result), json: JSON.stringify(result.structuredContent) };
 }
 
-async function summary(args: Record<string, unknown>): Promise<{ s: LookupSummary; text: string; json: string }> {
+async function summary(
+  args: Record<string, unknown>,
+): Promise<{ s: LookupSummary; text: string; json: string }> {
   const { result, text, json } = await call(args);
   expect(result._meta?.[MAX_CHARS_META]).toBeUndefined();
   return { s: LookupSummarySchema.parse(result.structuredContent), text, json };
@@ -43,7 +56,9 @@ function expectSameFacts(s: LookupSummary, text: string): void {
   for (const n of r.notes) expect(text).toContain(n);
   for (const c of s.classes ?? []) expect(text).toContain(`${c.id} = ${c.label}`);
   for (const e of [...s.codes, ...(s.matches ?? [])]) {
-    const line = text.split("\n").find((l) => new RegExp(`^(- |\\d+\\. )${e.code.replace(".", "\\.")} `).test(l));
+    const line = text
+      .split("\n")
+      .find((l) => new RegExp(`^(- |\\d+\\. )${e.code.replace(".", "\\.")} `).test(l));
     expect(line, e.code).toBeDefined();
     expect(line).toContain(`${e.system ?? "no supported system"} ${e.status}`);
     if (e.title !== undefined) expect(line).toContain(`"${e.title}"`);
@@ -73,7 +88,7 @@ describe('lookupCodes detail: "summary" (the default) over a real MCP client', (
     expectSameFacts(s, text);
   });
 
-  it("is the same answer with detail: \"summary\" given explicitly", async () => {
+  it('is the same answer with detail: "summary" given explicitly', async () => {
     const a = await call({ codes: TEN_CODES });
     const b = await call({ codes: TEN_CODES, detail: "summary" });
     expect(b.json).toBe(a.json);

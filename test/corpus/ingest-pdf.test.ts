@@ -108,7 +108,7 @@ describe("ingest-pdf", () => {
     try {
       const result = await client.callTool({
         name: "citeGuideline",
-        arguments: { query: "ACME plan policy sacroiliac RFA investigational", filters: { sourceType: "coverage-policy" } },
+        arguments: { query: "ACME plan policy sacroiliac RFA investigational", filters: { sourceType: "coverage-policy" }, detail: "full" },
       });
       const output = result.structuredContent as CiteGuidelineOutput;
       expect(output.results[0]?.passageId).toBe(`${SOURCE_ID}#p1`);
