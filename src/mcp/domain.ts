@@ -25,6 +25,7 @@ const loaders = {
   verify: async () => ({
     ...(await import("../verify/verify-text.js")),
     ...(await import("../verify/render-text.js")),
+    ...(await import("../verify/summary.js")),
   }),
   markdown: () => import("../corpus/markdown.js"),
 };

@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 async function verify(text: string) {
-  const result = await client.callTool({ name: "verifyCitations", arguments: { text } });
+  // The full view (detail: "full") carries every fact these tests read; the summary has its own tests.
+  const result = await client.callTool({ name: "verifyCitations", arguments: { text, detail: "full" } });
   expect(result.isError).toBeFalsy();
   return {
     result,
@@ -34,7 +35,7 @@ describe("verifyCitations through a real MCP client", () => {
     expect(tool?.annotations?.openWorldHint).toBe(false);
     expect(tool?.inputSchema.properties).toHaveProperty("text");
     expect(tool?.inputSchema.additionalProperties).toBe(false);
-    expect(tool?.outputSchema?.properties).toHaveProperty("summary");
+    expect(JSON.stringify(tool?.outputSchema)).toContain('"summary"');
   });
 
   describe("on the seed document", () => {
