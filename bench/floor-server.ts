@@ -10,7 +10,7 @@ import type { CallToolResult } from "@modelcontextprotocol/server";
 import { StdioServerTransport } from "@modelcontextprotocol/server/stdio";
 import { z } from "zod";
 import { LookupCodesInputSchema } from "../src/codes/lookup-input-schema.js";
-import { LookupCodesOutputSchema } from "../src/codes/lookup-result-schema.js";
+import { LookupAnswerSchema } from "../src/codes/lookup-output-schema.js";
 import { EvaluationViewSchema } from "../src/review/evaluation-view-schema.js";
 import { SHIPPED_FAMILIES } from "../src/families/shipped.js";
 import { loadKnowledge } from "../src/knowledge/knowledge.js";
@@ -55,7 +55,7 @@ server.registerTool(
 );
 server.registerTool(
   "lookupCodes",
-  { inputSchema: toolInput(LookupCodesInputSchema), outputSchema: toolOutput(LookupCodesOutputSchema) },
+  { inputSchema: toolInput(LookupCodesInputSchema), outputSchema: toolOutput(LookupAnswerSchema) },
   timed("lookupCodes"),
 );
 server.registerTool(

@@ -75,6 +75,7 @@ describe("MCP Inspector v2 CLI against the built server", () => {
   it("lookupCodes explains the reference codes and a made-up one", async () => {
     const { structuredContent, content } = await callTool("lookupCodes", {
       codes: [...REFERENCE_CODES, "M53.39"],
+      detail: "full",
     });
     const results = structuredContent?.results as {
       input: string;
@@ -98,6 +99,7 @@ describe("MCP Inspector v2 CLI against the built server", () => {
     const { structuredContent, content } = await callTool("citeGuideline", {
       query: REFERENCE_QUESTION,
       limit: 3,
+      detail: "full",
     });
     const results = structuredContent?.results as { passageId: string; quote: string }[];
     expect(results[0]?.passageId).toBe("busse-bmj-2025#rec-joint-rfa");
@@ -256,7 +258,7 @@ describe("MCP Inspector v2 CLI over HTTP", () => {
           "--tool-name",
           "lookupCodes",
           "--tool-args-json",
-          '{"codes":["M46.1"]}',
+          '{"codes":["M46.1"],"detail":"full"}',
         ]),
       ) as unknown as ToolResult;
       const results = call.structuredContent?.results as { code: string; found: boolean }[];

@@ -1,6 +1,7 @@
 import { DetailSchema, EvaluationViewSchema } from "../../review/evaluation-view-schema.js";
 import type { ServerContext } from "../context.js";
 import { domain } from "../domain.js";
+import { FULL_VIEW_META } from "../full-view-meta.js";
 import type { Registration } from "../registry.js";
 import { reviewErrorText } from "../review-error-text.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
@@ -8,13 +9,6 @@ import { toolInput, toolOutput } from "../tool-schemas.js";
 import { toolError, toolResult } from "../tool-result.js";
 
 const NAME = "evaluateSIJointRFA";
-
-/**
- * What a full answer declares in its result's `_meta`: Claude Code saves a result above 50,000
- * characters to a file unless the answer allows more (its own ceiling is 500,000). A summary stays
- * far below the default and declares nothing.
- */
-export const FULL_VIEW_META = { "anthropic/maxResultSizeChars": 500_000 } as const;
 
 /** The tool's input: the case, and how much of the evaluation to return. Built once per context (HTTP builds a server per request). */
 const inputs = new WeakMap<ServerContext, ReturnType<typeof inputSchema>>();

@@ -22,7 +22,10 @@ const CODES = ["M46.1", "M53.3", "M47.817", "C79.51", "M45.7", "M54.16", "S33.6X
 
 describe("lookupCodes shows the policy's classification of a diagnosis code", () => {
   it("classifies from the same data the evaluator uses", async () => {
-    const result = await client.callTool({ name: "lookupCodes", arguments: { codes: CODES } });
+    const result = await client.callTool({
+      name: "lookupCodes",
+      arguments: { codes: CODES, detail: "full" },
+    });
     expect(result.isError).toBeFalsy();
     const output = result.structuredContent as LookupCodesOutput;
     const byCode = new Map(output.results.map((r) => [r.input, r.classification]));
