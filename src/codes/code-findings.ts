@@ -70,3 +70,24 @@ export const CodeFindingSchema = z.strictObject({
 
 export type CodeFindingCode = z.infer<typeof CodeFindingCodeSchema>;
 export type CodeFinding = z.infer<typeof CodeFindingSchema>;
+
+const ReleaseUsedSchema = z.strictObject({
+  label: z.string().describe('e.g. "ICD-10-CM FY2026"'),
+  inForceFrom: z.string(),
+  inForceTo: z.string(),
+  fit: z
+    .enum(["in-force", "outside", "no-date"])
+    .describe(
+      "in-force: the date of service falls in the release's window; outside: no shipped release covers it and the nearest answered; no-date: none was given and the newest answered.",
+    ),
+});
+
+/** The code-set releases a review checked its codes against, chosen by the date of service. */
+export const CodeSetsSchema = z
+  .strictObject({
+    dateOfService: z.string().nullable(),
+    icd10cm: ReleaseUsedSchema,
+    hcpcs: ReleaseUsedSchema,
+  })
+  .describe("the code-set releases in force on the date of service that the codes were checked against");
+export type CodeSets = z.infer<typeof CodeSetsSchema>;

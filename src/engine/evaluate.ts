@@ -1,4 +1,4 @@
-import type { CodeFinding } from "../codes/code-findings.js";
+import type { CodeFinding, CodeSets } from "../codes/code-findings.js";
 import type { Citation } from "../corpus/citation.js";
 import type { Corpus } from "../corpus/load-evidence.js";
 import { citationFor } from "../corpus/store.js";
@@ -77,6 +77,8 @@ export interface EvaluationContext {
   engineVersion: string;
   /** What the code checks found (a header diagnosis, a service code not valid on the date of service...). */
   codeFindings?: readonly CodeFinding[];
+  /** The code-set releases the codes were checked against (named in every answer of a review). */
+  codeSets?: CodeSets;
 }
 
 /** The pathways a decided service rests on: the one chosen, or each one the undocumented facts could lead to. */
@@ -340,6 +342,7 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
       changesOutcome: outcomes.some((o) => o.contradicted?.some((x) => x.fact === c.fact)),
     })),
     codeFindings: [...(context.codeFindings ?? [])],
+    ...(context.codeSets ? { codeSets: context.codeSets } : {}),
     policy: {
       id: policy.id,
       version: policy.version,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CodeFindingSchema } from "../codes/code-findings.js";
+import { CodeFindingSchema, CodeSetsSchema } from "../codes/code-findings.js";
 import { CitationSchema } from "../corpus/citation.js";
 import { DeterminationSchema } from "./determination.js";
 
@@ -167,6 +167,7 @@ export const EvaluationSchema = z.object({
     .describe(
       "what the code checks found about codes of the right kind that cannot be taken at face value, in input order; empty when none. A header diagnosis code, or a service code deleted or not yet valid on the date of service, makes an approval pend",
     ),
+  codeSets: CodeSetsSchema.optional(),
   policy: PolicyRefSchema,
   corpusVersion: z.string(),
   audit: z.object({

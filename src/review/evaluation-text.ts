@@ -67,6 +67,11 @@ export function evaluationText(e: Evaluation): string {
     );
   }
 
+  if (e.codeSets) {
+    const fit = (r: { label: string; fit: string }) =>
+      r.fit === "in-force" ? r.label : `${r.label} (${r.fit})`;
+    out.push(`Code sets: ${fit(e.codeSets.icd10cm)}; ${fit(e.codeSets.hcpcs)}.`);
+  }
   if (e.codeFindings.length > 0) {
     out.push("Code findings:");
     for (const f of e.codeFindings) out.push(`- ${f.code} ${f.path} ${f.value || "(none)"}: ${f.message}`);

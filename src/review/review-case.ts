@@ -7,7 +7,7 @@ import { SERVER_VERSION } from "../version.js";
 import type { CodeDating } from "../codes/release-dating.js";
 import { caseProblems } from "./case-checks.js";
 import { checkCodes } from "./code-checks.js";
-import type { CodeFinding } from "../codes/code-findings.js";
+import type { CodeFinding, CodeSets } from "../codes/code-findings.js";
 import { ReviewError } from "./review-error.js";
 
 /** Where a review's audit line goes (the audit log; absent when the server keeps none). */
@@ -30,6 +30,17 @@ export interface Review {
   codeFindings: CodeFinding[];
   /** The code-set releases the codes were checked against, chosen by the date of service. */
   codeReleases: CodeDating;
+}
+
+/** The releases a review used, as the evaluation names them. */
+function codeSets(dating: CodeDating): CodeSets {
+  const used = (r: CodeDating["icd10cm"]) => ({
+    label: r.label,
+    inForceFrom: r.inForceFrom,
+    inForceTo: r.inForceTo,
+    fit: r.fit,
+  });
+  return { dateOfService: dating.dateOfService, icd10cm: used(dating.icd10cm), hcpcs: used(dating.hcpcs) };
 }
 
 /** The family a request belongs to: that of its first service a family lists (else the first family, which finds nothing in scope). */
@@ -75,6 +86,7 @@ export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Re
     inForce: versions.inForce !== undefined,
     engineVersion: SERVER_VERSION,
     codeFindings: codes.findings,
+    codeSets: codeSets(codes.releases),
   });
   deps.audit?.append(evaluation, { tool });
   return { input, evaluation, family, profile, codeFindings: codes.findings, codeReleases: codes.releases };

@@ -1,7 +1,7 @@
 import type { CertaintyLevel, CompiledRules, DirectionValue } from "./claim-rules.js";
 import { directionFamily, type TextFacts } from "./claim-facts.js";
 import type { Polarity } from "./concepts.js";
-import { describeFigure, sameDimension, sameFigure, type NumberFact } from "./numbers.js";
+import { describeBound, describeFigure, sameDimension, sameFigure, type NumberFact } from "./numbers.js";
 import type { PassageFacts } from "./passage-facts.js";
 
 export type Field =
@@ -95,7 +95,14 @@ function subjectMatched(
   return subject.some((id) => matched.includes(id) || generic.some((g) => g.concept === id));
 }
 
-function compareNumbers(claim: NumberFact[], passage: NumberFact[], out: Comparison): void {
+/** A figure both give, bounded the other way ("at least 50%" in the claim, "less than 50%" in the passage). */
+interface BoundConflict {
+  claimed: NumberFact;
+  recorded: NumberFact;
+}
+
+function compareNumbers(claim: NumberFact[], passage: NumberFact[], out: Comparison): BoundConflict[] {
+  const conflicts: BoundConflict[] = [];
   for (const n of claim) {
     if (!n.unit) {
       if (passage.some((p) => p.value === n.value)) out.relevance += 0.5;
@@ -109,7 +116,10 @@ function compareNumbers(claim: NumberFact[], passage: NumberFact[], out: Compari
     }
     const same = passage.filter((p) => sameDimension(p, n));
     const about = n.about.length ? same.filter((p) => p.about.some((a) => n.about.includes(a))) : [];
-    const pool = about.length ? about : same;
+    const near = about.length ? about : same;
+    // A bounded claim ("no more than two sessions") is compared with the passage's bounded figures first.
+    const bounded = n.bound ? near.filter((p) => p.bound) : [];
+    const pool = bounded.length ? bounded : near;
     if (pool.length === 0) {
       if (passage.some((p) => !p.unit && p.value === n.value)) {
         out.relevance += 0.5;
@@ -123,7 +133,12 @@ function compareNumbers(claim: NumberFact[], passage: NumberFact[], out: Compari
       continue;
     }
     out.relevance += 1;
-    if (pool.some((p) => sameFigure(p, n))) continue;
+    const equal = pool.filter((p) => sameFigure(p, n));
+    if (equal.length) {
+      const reversed = equal.filter((p) => p.bound && n.bound && p.bound !== n.bound);
+      if (reversed.length === equal.length) conflicts.push({ claimed: n, recorded: reversed[0]! });
+      continue;
+    }
     const recorded = [...new Set(pool.map(describeFigure))].join(", ");
     out.differences.push({
       field: "number",
@@ -132,6 +147,7 @@ function compareNumbers(claim: NumberFact[], passage: NumberFact[], out: Compari
       message: `the passage says ${recorded}, not ${describeFigure(n)}`,
     });
   }
+  return conflicts;
 }
 
 /** Compare what a claim states with what the corpus records for one passage. */
@@ -239,6 +255,11 @@ export function comparePassage(claim: TextFacts, p: PassageFacts, rules: Compile
   out.relevance -= Math.min(1, extra * 0.25);
   if (!subjectMatched(claim, out.matchedConcepts, out.genericOnly, rules)) return out;
 
+  const numberStart = out.differences.length;
+  const conflicts = compareNumbers(claim.numbers, p.numbers, out);
+  const numberDifferences = out.differences.splice(numberStart);
+  // "Not covered when relief is less than 50%" states the rule "covered when at least 50%" the other way round.
+  let complementary = false;
   if (claim.direction) {
     const claimed = claim.direction;
     const withDirection = p.clauses.filter((c) => c.direction);
@@ -266,6 +287,9 @@ export function comparePassage(claim: TextFacts, p: PassageFacts, rules: Compile
           claimed: directionWords(claimed),
           message: `the passage records no consistent direction (${chosen.directionFrom ?? ""}), so it does not establish a recommendation ${directionWords(claimed)}`,
         });
+      } else if (!agreeing && conflicts.length > 0 && chosen.direction !== "neutral") {
+        complementary = true;
+        out.relevance -= 0.5;
       } else if (!agreeing) {
         out.differences.push({
           field: "direction",
@@ -315,6 +339,16 @@ export function comparePassage(claim: TextFacts, p: PassageFacts, rules: Compile
       }
     }
   }
-  compareNumbers(claim.numbers, p.numbers, out);
+  out.differences.push(...numberDifferences);
+  if (!complementary) {
+    for (const c of conflicts) {
+      out.differences.push({
+        field: "number",
+        claimed: describeBound(c.claimed),
+        recorded: describeBound(c.recorded),
+        message: `the passage says ${describeBound(c.recorded)}, not ${describeBound(c.claimed)}`,
+      });
+    }
+  }
   return out;
 }

@@ -123,6 +123,19 @@ export const ClaimRulesSchema = z
     ),
     numberWords: z.record(z.string(), z.number()),
     /**
+     * Bounds on a figure, read from the words just before it: min ("at least 75%"), max ("no more than four
+     * sessions"); up to two filler words may stand between ("at least a consistent 50%"). A negation a few
+     * words before the bound reverses it ("did not provide at least 50%" is less than 50%). A max bound on a
+     * count in one of capUnits is a limit: "no more than two sessions" is read as covered up to two.
+     */
+    bounds: z.strictObject({
+      min: regex(),
+      max: regex(),
+      filler: regex(),
+      negation: regex(),
+      capUnits: z.array(text),
+    }),
+    /**
      * A claim in which the rules find no subject (no known concept, no figure) is judged only when its
      * closest passage's text holds at least this share of the claim's content words.
      */

@@ -48,6 +48,11 @@ export interface CompiledRules {
   concepts: ReadonlyMap<string, CompiledConcept>;
   units: ReadonlyMap<string, { unit: string; days?: number }>;
   numberWords: ReadonlyMap<string, number>;
+  /** Group 1: a max bound, group 2: a min bound, ending right before a figure. */
+  boundBefore: RegExp;
+  /** A negation ending right before a bound (no figure in between). */
+  boundNegation: RegExp;
+  capUnits: ReadonlySet<string>;
   containmentMin: number;
   pronounObject: RegExp;
   referenceWords: ReadonlySet<string>;
@@ -118,6 +123,12 @@ export function compileRules(rules: ClaimRules): CompiledRules {
     concepts,
     units,
     numberWords: new Map(Object.entries(rules.numberWords)),
+    boundBefore: new RegExp(
+      `(?:(${rules.bounds.max})|(${rules.bounds.min}))\\s*(?:(?:${rules.bounds.filler})\\s+){0,2}$`,
+      "i",
+    ),
+    boundNegation: new RegExp(`(?:${rules.bounds.negation})(?:\\s+[^\\s\\d]+){0,5}\\s*$`, "i"),
+    capUnits: new Set(rules.bounds.capUnits),
     containmentMin: rules.containmentMin,
     pronounObject: new RegExp(rules.pronounObject, "i"),
     referenceWords: new Set(rules.referenceWords.map((w) => w.toLowerCase())),

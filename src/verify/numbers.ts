@@ -11,8 +11,13 @@ export interface NumberFact {
   text: string;
   /** Concepts named in the words right after the figure ("two studies [of] SI joint pain"). */
   about: string[];
+  /** "at least 75%" is a min, "no more than four sessions" a max; a negation before the bound reverses it. */
+  bound?: Bound;
 }
 
+export type Bound = "min" | "max";
+
+const BOUND_WINDOW = 160;
 const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?/g;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const RANGE_LINK = /^\s*(?:-|–|to|or)\s*$/i;
@@ -36,6 +41,8 @@ interface RawNumber {
   start: number;
   end: number;
   unitAttached?: string;
+  /** Written as a word ("three"), not in digits. */
+  word?: boolean;
 }
 
 function rawNumbers(text: string, rules: CompiledRules): RawNumber[] {
@@ -60,7 +67,7 @@ function rawNumbers(text: string, rules: CompiledRules): RawNumber[] {
   for (const m of text.matchAll(words)) {
     const a = rules.numberWords.get((m[1] ?? "").toLowerCase()) ?? 0;
     const b = m[2] ? (rules.numberWords.get(m[2].toLowerCase()) ?? 0) : 0;
-    out.push({ value: a + b, start: m.index, end: m.index + m[0].length });
+    out.push({ value: a + b, start: m.index, end: m.index + m[0].length, word: true });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -69,7 +76,8 @@ function rawNumbers(text: string, rules: CompiledRules): RawNumber[] {
  * The figures of a text, each with the unit word that follows it; in a range ("10 to 12 weeks", "40-50%")
  * both ends take the unit. Years (1900-2100) and five-digit codes without a unit are not figures.
  */
-export function findNumbers(text: string, rules: CompiledRules): NumberFact[] {
+export function findNumbers(original: string, rules: CompiledRules): NumberFact[] {
+  const text = withoutRestatedNumerals(original, rules);
   const raws = rawNumbers(text, rules);
   const units: (string | undefined)[] = raws.map((r, i) => {
     if (r.unitAttached) return "%";
@@ -101,7 +109,10 @@ export function findNumbers(text: string, rules: CompiledRules): NumberFact[] {
     // A five-digit number written without a thousands separator is a code (CPT 64625), whatever follows it.
     const isCode =
       /^\d{5,}$/.test(text.slice(r.start, r.end)) || (Number.isInteger(r.value) && r.value >= 10000 && !unit);
-    if (isYear || isCode) return;
+    // "one" is a figure only when it counts something ("one month", not "the previous one").
+    if (isYear || isCode || (r.word && r.value === 1 && !unit)) return;
+    // A bound, its fillers and a negation before it lie within a few words of the figure.
+    const bound = boundOf(text.slice(Math.max(0, r.start - BOUND_WINDOW), r.start), rules);
     const window = text
       .slice(r.end, raws[i + 1]?.start ?? text.length)
       .split(/[;.]/)[0]
@@ -118,9 +129,36 @@ export function findNumbers(text: string, rules: CompiledRules): NumberFact[] {
       about,
       ...(unit ? { unit: unit.unit } : {}),
       ...(unit?.days ? { days: r.value * unit.days } : {}),
+      ...(bound ? { bound } : {}),
     });
   });
   return out;
+}
+
+/** "three (3) months", "four (4) sessions": the numeral in parentheses restates the word and is blanked. */
+function withoutRestatedNumerals(text: string, rules: CompiledRules): string {
+  return text.replace(
+    /\b([A-Za-z]+)(\s*\((\d{1,3})\))/g,
+    (m: string, word: string, restated: string, digits: string) =>
+      rules.numberWords.get(word.toLowerCase()) === Number(digits) ? word + " ".repeat(restated.length) : m,
+  );
+}
+
+/** The bound the words before a figure put on it, reversed by a negation just before the bound. */
+function boundOf(before: string, rules: CompiledRules): Bound | undefined {
+  const clause = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(". ")) + 1);
+  const m = rules.boundBefore.exec(clause);
+  if (!m) return undefined;
+  const bound: Bound = m[1] !== undefined ? "max" : "min";
+  if (!rules.boundNegation.test(clause.slice(0, m.index))) return bound;
+  return bound === "min" ? "max" : "min";
+}
+
+export function describeBound(n: NumberFact): string {
+  const figure = describeFigure(n);
+  if (n.bound === "min") return `at least ${figure}`;
+  if (n.bound === "max") return `at most ${figure}`;
+  return figure;
 }
 
 /** Same figure: equal values in the same unit, or durations within 3% of each other. */

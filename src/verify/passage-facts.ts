@@ -83,7 +83,16 @@ export function passageFacts(p: Passage, corpus: Corpus, rules: CompiledRules): 
   for (const sentence of p.text.split(/(?<=[.?!])\s+(?=\S)/)) {
     for (const part of splitParts(sentence, [], rules)) {
       const facts = factsOf(part.text, rules);
-      const inherited = part.flipped && recorded ? opposite(recorded) : recorded;
+      // A limit ("No more than two (2) diagnostic sessions") states what is covered up to it, whichever
+      // side of it the analyst recorded a direction for.
+      const cap = facts.numbers.find((n) => n.bound === "max" && n.unit && rules.capUnits.has(n.unit));
+      const inherited = cap
+        ? coverage
+          ? "covered"
+          : "for"
+        : part.flipped && recorded
+          ? opposite(recorded)
+          : recorded;
       const direction = facts.direction ?? inherited;
       clauses.push({
         text: part.text,
@@ -93,7 +102,9 @@ export function passageFacts(p: Passage, corpus: Corpus, rules: CompiledRules): 
               direction,
               directionFrom: facts.direction
                 ? `the passage's words "${facts.directionCue ?? ""}"`
-                : `the direction recorded for the passage ("${p.direction ?? ""}")${part.flipped ? ", reversed for its exception" : ""}`,
+                : cap
+                  ? `the passage's limit "${cap.text}" ${cap.unit ?? ""}, read as ${coverage ? "covered" : "allowed"} up to it`
+                  : `the direction recorded for the passage ("${p.direction ?? ""}")${part.flipped ? ", reversed for its exception" : ""}`,
             }
           : {}),
       });

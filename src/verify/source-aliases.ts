@@ -10,8 +10,13 @@ export interface SourceAlias {
   sourceIds: readonly string[];
   /** When this matches anywhere in the sentence, the alias does not apply (a more specific alias does). */
   unless?: RegExp;
+  /** The alias applies only to a sentence this matches. */
+  when?: RegExp;
 }
 
+/** NGS names its FAQ answers in a sentence that speaks of a FAQ, else its LCD and FAQ. */
+const NGS = /\bNGS\b|National Government Services/;
+const FAQ = /\bFAQs?\b/;
 const NMA_CONTEXT = /\bnetwork meta-analys[ie]s\b|\bNMA\b|\bsystematic review\b|\bWang\b/i;
 
 export const SOURCE_ALIASES: readonly SourceAlias[] = [
@@ -81,8 +86,23 @@ export const SOURCE_ALIASES: readonly SourceAlias[] = [
   {
     name: "Medicare SI joint LCDs",
     pattern:
-      /\bLCDs?\b|Local Coverage Determinations?|\bL39(?:383|402|455|462|464|475)\b|\bMedicare\b(?! Advantage)|\bMACs?\b|\bPalmetto\b|\bNoridian\b|\bCGS\b|\bWPS\b|National Government Services/g,
-    sourceIds: ["cms-lcd-sij-2023"],
+      /\bLCDs?\b|Local Coverage Determinations?|\bL39(?:383|402|455|462|464|475)\b|\bMedicare\b(?! Advantage)|\bMACs?\b|\bPalmetto\b|\bNoridian\b|\bCGS\b|\bWPS\b/g,
+    // The summary of the six LCDs and L39455's own words (the others share its text).
+    sourceIds: ["cms-lcd-sij-2023", "cms-lcd-l39455"],
+  },
+  {
+    name: "NGS Medicare FAQs",
+    pattern:
+      /\b(?:NGS|National Government Services)(?:['’]s?)?(?:\s+Medicare)?\s+FAQs?\b|\bNGS\b|National Government Services|\bFAQs?\b/g,
+    sourceIds: ["ngs-sij-faq"],
+    when: /^(?=[^]*(?:\bNGS\b|National Government Services))(?=[^]*\bFAQs?\b)/,
+  },
+  {
+    name: "National Government Services (NGS)",
+    pattern: new RegExp(NGS.source, "g"),
+    // The contractor's LCD and its FAQ answers.
+    sourceIds: ["cms-lcd-sij-2023", "cms-lcd-l39455", "ngs-sij-faq"],
+    unless: FAQ,
   },
   {
     name: "multisociety response to the BMJ guideline",

@@ -92,7 +92,7 @@ function overlaps(
 function knownMentions(sentence: string, corpus: Corpus): KnownMention[] {
   const out: KnownMention[] = [];
   for (const alias of SOURCE_ALIASES) {
-    if (alias.unless?.test(sentence)) continue;
+    if (alias.unless?.test(sentence) || (alias.when && !alias.when.test(sentence))) continue;
     for (const m of sentence.matchAll(alias.pattern)) {
       out.push({
         text: m[0],
