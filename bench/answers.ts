@@ -3,11 +3,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
+import { packageRoot } from "../src/util/package-root.js";
 import {
   CONVERSATION,
   CONVERSATION_TARGET,
   CONVERSATION_TURNS,
   DEFINITION_TARGETS,
+  REFERENCE_DETERMINATIONS,
   REFERENCE_GOVERNING,
   SEED_DOCUMENT,
   countedCalls,
@@ -16,11 +18,10 @@ import type { AnswerTarget, Call } from "./calls.js";
 import { answerSize, answerText, definitionSize, takesDetail } from "./tokens.js";
 import type { AnswerSize, DefinitionSize, ListedTool } from "./tokens.js";
 
-/** dist/bench → the repository root. */
-const ROOT = join(import.meta.dirname, "..", "..");
-
 export interface AnswerResult {
   label: string;
+  /** The detail level the call asked for; absent when the tool takes no `detail` (its one answer). */
+  detail?: "summary" | "full";
   size?: AnswerSize;
   target: AnswerTarget;
   note?: string;
@@ -35,7 +36,15 @@ export interface DefinitionResult {
 export interface ConversationStep {
   case: string;
   tool: string;
+  detail?: "summary" | "full";
   size: AnswerSize;
+}
+
+/** How many of the wanted items each form of the reference summary holds. */
+export interface FoundInForms {
+  wanted: number;
+  text: number;
+  json: number;
 }
 
 export interface TokenFigures {
@@ -50,7 +59,11 @@ export interface TokenFigures {
     limit: number;
   };
   /** The reference summary's governing quotes, found verbatim in each form. */
-  governingQuotes: { wanted: number; text: number; json: number };
+  governingQuotes: FoundInForms;
+  /** The reference summary's per-service determinations, found in each form. */
+  determinations: FoundInForms;
+  /** The tools whose listed input schema takes `detail`. */
+  withDetailLevels: string[];
 }
 
 /** The call with `detail` when the tool takes it; otherwise as it is (today's single answer). */
@@ -88,11 +101,12 @@ function letterText(result: CallResult): string {
 export async function tokenFigures(client: Client): Promise<TokenFigures> {
   const { tools } = await client.listTools();
   const listed = tools as ListedTool[];
-  const seed = await readFile(join(ROOT, ...SEED_DOCUMENT), "utf8");
+  const seed = await readFile(join(packageRoot(), ...SEED_DOCUMENT), "utf8");
   const served = new Set(listed.map((t) => t.name));
 
   const answers: AnswerResult[] = [];
-  let governingQuotes = { wanted: REFERENCE_GOVERNING.length, text: 0, json: 0 };
+  let governingQuotes: FoundInForms = { wanted: REFERENCE_GOVERNING.length, text: 0, json: 0 };
+  let determinations: FoundInForms = { wanted: REFERENCE_DETERMINATIONS.length, text: 0, json: 0 };
   for (const counted of countedCalls(seed)) {
     const { label, call, detail, target } = counted;
     if (!served.has(call.name)) {
@@ -101,8 +115,15 @@ export async function tokenFigures(client: Client): Promise<TokenFigures> {
     }
     const sent = withDetail(call, detail, listed);
     const { size, result } = await answer(client, sent);
-    const levels = sent === call && detail ? "no detail levels: the tool's one answer" : undefined;
-    answers.push({ label, size, target, ...(levels ? { note: levels } : {}) });
+    const asked = sent === call ? undefined : detail;
+    const levels = asked ? undefined : "no detail levels yet: the tool's one answer";
+    answers.push({
+      label,
+      size,
+      target,
+      ...(asked ? { detail: asked } : {}),
+      ...(levels ? { note: levels } : {}),
+    });
     if (label.endsWith("reference case, summary")) {
       const text = answerText(result);
       const json = JSON.stringify(result.structuredContent ?? null);
@@ -111,6 +132,11 @@ export async function tokenFigures(client: Client): Promise<TokenFigures> {
         const quote = await passageQuote(client, id);
         if (text.includes(quote)) governingQuotes.text++;
         if (json.includes(JSON.stringify(quote).slice(1, -1))) governingQuotes.json++;
+      }
+      determinations = { wanted: REFERENCE_DETERMINATIONS.length, text: 0, json: 0 };
+      for (const { code, determination } of REFERENCE_DETERMINATIONS) {
+        if (textStates(text, code, determination)) determinations.text++;
+        if (jsonStates(result.structuredContent, code, determination)) determinations.json++;
       }
     }
   }
@@ -129,20 +155,20 @@ export async function tokenFigures(client: Client): Promise<TokenFigures> {
       withDetail({ name: "evaluateSIJointRFA", arguments: c.case }, "summary", listed),
       withDetail({ name: "citeGuideline", arguments: { passageId: c.passageId } }, "summary", listed),
     ];
-    for (const call of calls) steps.push({ case: c.name, tool: call.name, ...(await answer(client, call)) });
+    for (const call of calls) steps.push(step(c.name, call, (await answer(client, call)).size));
     const letterCall = withDetail(
       { name: "draftDeterminationLetter", arguments: { case: c.case, context: c.context } },
       "summary",
       listed,
     );
     const letter = await answer(client, letterCall);
-    steps.push({ case: c.name, tool: letterCall.name, size: letter.size });
+    steps.push(step(c.name, letterCall, letter.size));
     const verifyCall = withDetail(
       { name: "verifyCitations", arguments: { text: letterText(letter.result) } },
       "summary",
       listed,
     );
-    steps.push({ case: c.name, tool: verifyCall.name, ...(await answer(client, verifyCall)) });
+    steps.push(step(c.name, verifyCall, (await answer(client, verifyCall)).size));
   }
   const definitionsAll = definitionsPerTurn * CONVERSATION_TURNS;
   const total = {
@@ -162,5 +188,48 @@ export async function tokenFigures(client: Client): Promise<TokenFigures> {
       limit: CONVERSATION_TARGET,
     },
     governingQuotes,
+    determinations,
+    withDetailLevels: listed.filter((t) => takesDetail(t)).map((t) => t.name),
   };
+}
+
+function step(caseName: string, call: Call, size: AnswerSize): ConversationStep {
+  const detail = call.arguments.detail;
+  return {
+    case: caseName,
+    tool: call.name,
+    ...(detail === "summary" || detail === "full" ? { detail } : {}),
+    size,
+  };
+}
+
+/** "not-medically-necessary" as a reader writes it: lower case, words apart. */
+function words(value: string): string {
+  return value.toLowerCase().replace(/[-_]+/g, " ");
+}
+
+/** The text states the service's determination: one line names the code and the determination. */
+function textStates(text: string, code: string, determination: string): boolean {
+  return text.split("\n").some((line) => line.includes(code) && words(line).includes(words(determination)));
+}
+
+/**
+ * The structured content states the service's determination: an object holds the determination as
+ * one of its values and the code somewhere inside it (one service, or a group of services with the
+ * same outcome).
+ */
+function jsonStates(value: unknown, code: string, determination: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => jsonStates(v, code, determination));
+  if (value === null || typeof value !== "object") return false;
+  const values = Object.values(value);
+  if (values.includes(determination) && holdsString(value, code)) return true;
+  return values.some((v) => jsonStates(v, code, determination));
+}
+
+function holdsString(value: unknown, wanted: string): boolean {
+  if (value === wanted) return true;
+  if (Array.isArray(value)) return value.some((v) => holdsString(v, wanted));
+  if (value !== null && typeof value === "object")
+    return Object.values(value).some((v) => holdsString(v, wanted));
+  return false;
 }

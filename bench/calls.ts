@@ -25,11 +25,17 @@ export const TIMED_CALLS = {
   evaluate: { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE },
 } as const satisfies Record<string, Call>;
 
-/** The seed document the verifyCitations tests check (test/verify/verify-citations-tool.test.ts). */
+/** The seed document the verifyCitations tests check (test/contract/verify-citations.test.ts). */
 export const SEED_DOCUMENT = ["test", "fixtures", "texts", "seed-000.txt"] as const;
 
 /** The passages that govern the reference case: both summary forms must quote them verbatim. */
 export const REFERENCE_GOVERNING = ["busse-bmj-2025#rec-joint-rfa", "busse-bmj-2025#rec-joint-injection"];
+
+/** The reference case's two determinations (test/golden): both summary forms must state them. */
+export const REFERENCE_DETERMINATIONS = [
+  { code: "64625", determination: "not-medically-necessary" },
+  { code: "J1100", determination: "not-medically-necessary" },
+] as const;
 
 /**
  * A request with 20 services (the most the case schema takes): every code of the SI joint family
@@ -148,7 +154,10 @@ const MEDICARE_CONTEXT: LetterContext = { ...REFERENCE_LETTER_CONTEXT, regime: "
 /** A Medicare LCD request for a therapeutic SI joint injection (test/policy/variants.json). */
 const LCD_INJECTION = {
   request: {
-    services: [{ code: "27096", laterality: "left" }, { code: "J1100", units: 4 }],
+    services: [
+      { code: "27096", laterality: "left" },
+      { code: "J1100", units: 4 },
+    ],
     diagnoses: ["M53.3"],
     policy: "medicare-lcd",
     dateOfService: "2026-03-02",

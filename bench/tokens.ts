@@ -25,7 +25,9 @@ interface ToolAnswer {
 
 /** The text of a result's text blocks, joined by a newline. */
 export function answerText(result: ToolAnswer): string {
-  const content = Array.isArray(result.content) ? (result.content as { type?: string; text?: unknown }[]) : [];
+  const content = Array.isArray(result.content)
+    ? (result.content as { type?: string; text?: unknown }[])
+    : [];
   return content
     .filter((c) => c.type === "text" && typeof c.text === "string")
     .map((c) => c.text as string)
@@ -68,7 +70,11 @@ export interface DefinitionSize {
 export function definitionSize(tool: ListedTool): DefinitionSize {
   return {
     model: tokens(
-      JSON.stringify({ name: tool.name, description: tool.description ?? "", input_schema: tool.inputSchema }),
+      JSON.stringify({
+        name: tool.name,
+        description: tool.description ?? "",
+        input_schema: tool.inputSchema,
+      }),
     ),
     name: tokens(tool.name),
     description: tokens(tool.description ?? ""),
