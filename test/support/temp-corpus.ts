@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,5 +29,22 @@ export function corpusCopies(): () => string {
     const copy = copyCorpus();
     removers.push(copy.remove);
     return copy.dir;
+  };
+}
+
+/**
+ * An `alteredCorpus(file, edit)` for a test file: a private corpus copy with one JSON file edited and
+ * its manifest rewritten, so only the edit's problem shows; removed after each test.
+ */
+export function alteredCorpora(): (file: string, edit: (json: Record<string, unknown>) => void) => string {
+  const corpusCopy = corpusCopies();
+  return (file, edit) => {
+    const dir = corpusCopy();
+    const path = join(dir, ...file.split("/"));
+    const json = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    edit(json);
+    writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+    writeManifest(dir);
+    return dir;
   };
 }

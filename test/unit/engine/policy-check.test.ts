@@ -1,10 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { writeManifest } from "../../../tools/corpus-writer.js";
+import { describe, expect, it } from "vitest";
 import { SHIPPED_FAMILIES } from "../../../src/families/shipped.js";
 import { loadKnowledge } from "../../../src/knowledge/knowledge.js";
-import { copyCorpus } from "../../support/temp-corpus.js";
+import { alteredCorpora } from "../../support/temp-corpus.js";
 import { CORPUS_DIR } from "../../support/knowledge.js";
 
 const FAMILY = "families/si-joint";
@@ -14,22 +11,7 @@ const EH = `${FAMILY}/profiles/evidence-hierarchy.v2.json`;
 function checkPolicies(dir: string = CORPUS_DIR): string[] {
   return loadKnowledge(dir, SHIPPED_FAMILIES).problems;
 }
-const removers: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of removers.splice(0)) remove();
-});
-
-/** A corpus copy with one policy file edited (manifest rewritten, so only the policy problem shows). */
-function alteredCorpus(file: string, edit: (json: Record<string, unknown>) => void): string {
-  const copy = copyCorpus();
-  removers.push(copy.remove);
-  const path = join(copy.dir, ...file.split("/"));
-  const json = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-  edit(json);
-  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
-  writeManifest(copy.dir);
-  return copy.dir;
-}
+const alteredCorpus = alteredCorpora();
 
 type Json = Record<string, unknown> & {
   criteria: Record<string, unknown>[];
