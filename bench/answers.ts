@@ -20,7 +20,9 @@ import type { AnswerSize, DefinitionSize, ListedTool } from "./tokens.js";
 
 export interface AnswerResult {
   label: string;
-  /** The detail level the call asked for; absent when the tool takes no `detail` (its one answer). */
+  /** The detail level the bench wants (summary or full view)... */
+  wanted?: "summary" | "full";
+  /** ...and the one the call asked for: absent when the tool takes no `detail` (its one answer). */
   detail?: "summary" | "full";
   size?: AnswerSize;
   target: AnswerTarget;
