@@ -118,7 +118,7 @@ export function tokenReport(figures: TokenFigures, tokenizer: string): { text: s
   // budget every summary answer is held to; the full view is held to its own target above.
   const summaries = [
     ...figures.answers
-      .filter((a) => a.size && a.detail !== "full")
+      .filter((a) => a.size && a.wanted !== "full")
       .map((a) => ({ label: a.label, size: a.size! })),
     ...figures.conversation.steps
       .filter((s) => s.detail !== "full")
