@@ -112,7 +112,12 @@ export async function tokenFigures(client: Client): Promise<TokenFigures> {
   for (const counted of countedCalls(seed)) {
     const { label, call, detail, target } = counted;
     if (!served.has(call.name)) {
-      answers.push({ label, target, note: `${call.name} is not registered` });
+      answers.push({
+        label,
+        target,
+        ...(detail ? { wanted: detail } : {}),
+        note: `${call.name} is not registered`,
+      });
       continue;
     }
     const sent = withDetail(call, detail, listed);
@@ -123,6 +128,7 @@ export async function tokenFigures(client: Client): Promise<TokenFigures> {
       label,
       size,
       target,
+      ...(detail ? { wanted: detail } : {}),
       ...(asked ? { detail: asked } : {}),
       ...(levels ? { note: levels } : {}),
     });
