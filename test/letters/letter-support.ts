@@ -20,9 +20,6 @@ export function fullContext(regime: LetterContext["regime"]): LetterContext {
       contact: { phone: "1-800-555-0100", address: "PO Box 100, Springfield", hours: "weekdays 8am to 8pm" },
       appealAddress: "Appeals Unit, PO Box 200, Springfield",
       policyProvision: "Evidence of Coverage, chapter 4, section 2 (medically necessary services)",
-      ...(regime === "medicaid"
-        ? { stateAppealDeadline: "60 calendar days from the date of this notice" }
-        : {}),
     },
     reviewer: {
       name: "Dr Sam Lee",
