@@ -131,6 +131,7 @@ export function draftLetter(
   const result: Letter = {
     letterType: type,
     status: "draft-requires-clinician-review",
+    banner: BANNER,
     determination: ev.determination,
     regime: ctx.regime,
     policy: { id: ev.policy.id, version: ev.policy.version },

@@ -20,8 +20,13 @@ export function policySection(c: Compose): Section {
   const governing = [...new Set(ev.governingEvidence.map((g) => g.sourceId))]
     .map((id) => c.corpus.sources.get(id))
     .filter((s) => s !== undefined)
-    .map((s) => `${s.shortTitle ?? s.title}, ${/^\d{4}-\d{2}-\d{2}$/.test(s.published) ? `published ${s.published}` : s.published}`);
-  const provision = c.type === "approval" ? c.ctx.plan?.policyProvision : c.ctx.plan?.policyProvision;
+    .map((s) => {
+      const name = (s.shortTitle ?? s.title).replace(/\bLCDs?\b/g, "local coverage rule");
+      const date = /\d{4}-\d{2}-\d{2}/.exec(s.published)?.[0];
+      const when = !date ? "" : /effective/i.test(s.published) ? `, in effect from ${date}` : `, published ${date}`;
+      return `${name}${when}`;
+    });
+  const provision = c.ctx.plan?.policyProvision;
   return section("policy", "The rules we used", [
     `Our policy: ${ev.policy.title}, version ${ev.policy.version}, in effect from ${ev.policy.effectiveDate}.`,
     governing.length ? `It follows: ${governing.join("; ")}.` : "",

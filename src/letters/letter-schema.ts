@@ -68,6 +68,7 @@ export const LetterSchema = z.object({
   status: z
     .literal("draft-requires-clinician-review")
     .describe("never final: a licensed clinician must review and sign"),
+  banner: z.string(),
   determination: DeterminationSchema,
   regime: z.string(),
   policy: z.object({ id: z.string(), version: z.string() }),
