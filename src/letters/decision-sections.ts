@@ -1,5 +1,5 @@
 import type { Citation } from "../corpus/citation.js";
-import type { CriterionResult, ServiceResult } from "../engine/evaluation-schema.js";
+import type { CriterionResult, FactValue, ServiceResult } from "../engine/evaluation-schema.js";
 import { bullets, capitalise, section, sentence, type Compose } from "./compose.js";
 import { factPhrases } from "./fact-phrases.js";
 import { serviceNames } from "./header-section.js";
@@ -50,9 +50,11 @@ function decidingFacts(c: Compose): string[] {
         : criteria.filter((k) => k.status === "met");
     return wanted.flatMap((k) => Object.entries(k.facts));
   });
+  // A derived figure such as 52.176 weeks is stated to one decimal place.
+  const round = (v: FactValue): FactValue => (typeof v === "number" ? Math.round(v * 10) / 10 : v);
   return factPhrases(
     c.family.factByName,
-    entries.filter(([name]) => !contradicted.has(name)),
+    entries.filter(([name]) => !contradicted.has(name)).map(([n, v]) => [n, round(v)] as [string, FactValue]),
   ).slice(0, MAX_FACTS);
 }
 
@@ -74,13 +76,8 @@ function serviceReason(c: Compose, s: ServiceResult, index: number): string {
     case "not-medically-necessary": {
       const unmet = unmetRequirements(c, index);
       const text = (unmet.length ? words?.denied : undefined) ?? words?.text;
-      return [
-        name,
-        text ?? "Our policy does not cover this service for your situation.",
-        unmet.length ? `\n${bullets(unmet.map(sentence))}` : "",
-      ]
-        .filter((p) => p.length > 0)
-        .join(" ");
+      const said = `${name} ${text ?? "Our policy does not cover this service for your situation."}`;
+      return unmet.length ? `${said}\n${bullets(unmet.map(sentence))}` : said;
     }
     case "medically-necessary":
       return `${name} ${words?.text ?? "Your records show what our policy asks for."}`;
@@ -94,10 +91,18 @@ function serviceReason(c: Compose, s: ServiceResult, index: number): string {
 /** The one quotation a member letter makes: the governing recommendation of the first denied service. */
 export function governingQuote(c: Compose): Citation | undefined {
   if (c.type !== "denial") return undefined;
-  const denied = c.ev.services.find((s) => s.determination === "not-medically-necessary");
+  const index = c.ev.services.findIndex((s) => s.determination === "not-medically-necessary");
+  const denied = c.ev.services[index];
+  // One short quotation: at most 40 words, whole (no leading ellipsis), without quotation marks of its own.
+  const quotable = (q: Citation | undefined) =>
+    q && !/["“”‘]/.test(q.quote) && !q.quote.startsWith("…") && q.quote.split(/\s+/).length <= 40;
+  // A requirement not met: the rule's own words for it; otherwise the governing recommendation.
+  const unmet = criteriaOf(c, index).filter((k) => k.role === "requirement" && k.status === "not-met");
+  const fromRule = unmet.flatMap((k) => k.citations).find(quotable);
+  if (unmet.length) return fromRule;
   for (const id of denied?.evidence.governing ?? []) {
     const citation = c.ev.governingEvidence.find((g) => g.passageId === id);
-    if (citation && !/["“”‘]/.test(citation.quote) && !citation.quote.startsWith("…")) return citation;
+    if (quotable(citation)) return citation;
   }
   return undefined;
 }

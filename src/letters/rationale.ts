@@ -22,14 +22,21 @@ function method(c: Compose, sourceId: string): string {
 
 /** A quotation the checker can verify; a passage with its own quotation marks is named, not quoted. */
 function quoted(c: Compose, q: Citation, quotes: Citation[]): string {
-  const where = `${label(c, q.sourceId)}, ${q.locator} (passage ${q.passageId}; method: ${method(c, q.sourceId)}; ${q.provenance.attribution})`;
-  const caution = q.provenance.caution ? ` Caution: ${q.provenance.caution}.` : "";
+  const where = plain(
+    `${label(c, q.sourceId)}, ${q.locator} (passage ${q.passageId}; method: ${method(c, q.sourceId)}; ${q.provenance.attribution})`,
+  );
+  const caution = q.provenance.caution ? ` Caution: ${plain(q.provenance.caution)}.` : "";
   if (/["“”‘]/.test(q.quote)) return `${where}: not quoted here (the passage has its own quotation marks).${caution}`;
   quotes.push(q);
   return `${where}: “${q.quote}”${caution}`;
 }
 
 /** A fact value without quotation marks (the checker reads quotation marks as quotations). */
+/** Free text of the review with its quotation marks made plain, so the checker reads only the quotations. */
+function plain(text: string): string {
+  return text.replace(/["“”‘]/g, "'");
+}
+
 function value(v: FactValue | undefined): string {
   if (v === null || v === undefined) return "unknown";
   if (Array.isArray(v)) return `[${v.map((x) => (Array.isArray(x) ? `[${x.join(", ")}]` : String(x))).join(", ")}]`;
@@ -56,7 +63,7 @@ export function rationaleSections(c: Compose): RationalePart {
       `Policy ${ev.policy.id} version ${ev.policy.version}, ${ev.policy.title}, effective ${ev.policy.effectiveDate}, in force: ${ev.policy.inForce ? "yes" : "no"}; SHA-256 ${ev.policy.sha256}`,
       `Corpus ${ev.corpusVersion}; engine ${ev.audit.engineVersion}; input SHA-256 ${ev.audit.inputSha256}`,
       ...releases,
-      ...ev.codeFindings.map((f) => `Code finding ${f.code} (${f.value}, ${f.release}): ${f.message}`),
+      ...ev.codeFindings.map((f) => `Code finding ${f.code} (${f.value}, ${f.release}): ${plain(f.message)}`),
       ...ev.contradictions.map(
         (x) => `Contradiction: ${x.fact} stated ${value(x.stated)}, codes ${x.codes.join(", ")} imply ${value(x.fromCodes)}`,
       ),
@@ -67,7 +74,7 @@ export function rationaleSections(c: Compose): RationalePart {
     "Determinations",
     ev.services.map(
       (s) =>
-        `${s.code}: ${s.determination}${s.pathway ? ` (${s.pathway.id}: ${s.pathway.title})` : ""}. ${s.reasons.join(" ")}`,
+        `${s.code}: ${s.determination}${s.pathway ? ` (${s.pathway.id}: ${plain(s.pathway.title)})` : ""}. ${plain(s.reasons.join(" "))}`,
     ),
   );
   const criteria = section(
@@ -77,14 +84,14 @@ export function rationaleSections(c: Compose): RationalePart {
       bullets(
         ev.criteria.map(
           (k) =>
-            `${k.service} ${k.id} [${k.status}, ${k.role}]: ${k.statement}${Object.keys(k.facts).length ? ` Facts: ${Object.entries(k.facts).map(([n, v]) => `${n}=${value(v)}`).join(", ")}.` : ""}`,
+            `${k.service} ${k.id} [${k.status}, ${k.role}]: ${plain(k.statement)}${Object.keys(k.facts).length ? ` Facts: ${Object.entries(k.facts).map(([n, v]) => `${n}=${value(v)}`).join(", ")}.` : ""}`,
         ),
       ),
     ],
   );
   const notes = new Map<string, string[]>();
   for (const n of ev.evidenceNotes) notes.set(n.passageId, [...(notes.get(n.passageId) ?? []), n.note]);
-  const note = (id: string) => (notes.has(id) ? ` Note: ${[...new Set(notes.get(id))].join("; ")}.` : "");
+  const note = (id: string) => (notes.has(id) ? ` Note: ${[...new Set(notes.get(id))].map(plain).join("; ")}.` : "");
   const evidence = section("evidence", "Evidence", [
     `Governing:\n${bullets(ev.governingEvidence.map((q) => `${quoted(c, q, quotes)}${note(q.passageId)}`))}`,
     ev.supportingEvidence.length
@@ -93,7 +100,7 @@ export function rationaleSections(c: Compose): RationalePart {
     ev.conflictingEvidence.length
       ? `Conflicting:\n${bullets(
           ev.conflictingEvidence.map(
-            (k) => `${quoted(c, k.citation, quotes)} Direction: ${k.direction}. Why it does not govern: ${k.whyNotGoverning}`,
+            (k) => `${quoted(c, k.citation, quotes)} Direction: ${plain(k.direction)}. Why it does not govern: ${plain(k.whyNotGoverning)}`,
           ),
         )}`
       : "",
@@ -106,7 +113,7 @@ export function rationaleSections(c: Compose): RationalePart {
       : c.type === "denial"
         ? "No candidate change approves a denied service: the letter lists what the member can do instead."
         : "",
-    ev.missingInformation.length ? `Missing information:\n${bullets(ev.missingInformation)}` : "",
+    ev.missingInformation.length ? `Missing information:\n${bullets(ev.missingInformation.map(plain))}` : "",
   ]);
   const regimeFacts = [
     regime.appealDeadline,
@@ -127,7 +134,7 @@ export function rationaleSections(c: Compose): RationalePart {
     regime.standardNotice ? `${regime.standardNotice.form}: ${regime.standardNotice.instruction}` : "",
   ]);
   const others = section("pitfalls", "Pitfalls and alternatives", [
-    bullets([...ev.pitfalls.map((p) => `${p.id}: ${p.text}`), ...ev.alternatives.map((a) => `${a.id}: ${a.text}`)]),
+    bullets([...ev.pitfalls.map((p) => `${p.id}: ${plain(p.text)}`), ...ev.alternatives.map((a) => `${a.id}: ${plain(a.text)}`)]),
   ]);
   const trace = section("trace", "Trace", [
     bullets(

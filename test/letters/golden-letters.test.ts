@@ -23,10 +23,11 @@ afterAll(async () => {
   await client.close();
 });
 
-function stable(text: string, policySha: string): string {
+/** The rationale names the corpus version and the policy and input hashes: placeholders keep the golden on the letter. */
+function stable(text: string): string {
   return text
     .replaceAll(shippedKnowledge().corpus.version, "<corpus-version>")
-    .replaceAll(policySha, "<policy-sha256>");
+    .replace(/SHA-256 [0-9a-f]{64}/g, "SHA-256 <sha256>");
 }
 
 function golden(file: string, actual: string): void {
@@ -44,21 +45,34 @@ const MEDICARE_CASE = {
   request: { ...REFERENCE_CASE.request, policy: "medicare-lcd" as const },
 };
 
+const variant = (name: string): unknown =>
+  (
+    JSON.parse(readFileSync(join(ROOT, "test", "policy", "variants.json"), "utf8")) as {
+      variants: { name: string; input: unknown }[];
+    }
+  ).variants.find((v) => v.name === name)?.input;
+
 describe.each([
-  ["commercial-erisa", "commercial-erisa", REFERENCE_CASE],
-  ["medicare-advantage", "medicare-advantage", REFERENCE_CASE],
-  ["medicare-advantage-lcd", "medicare-advantage", MEDICARE_CASE],
-] as const)("golden reference-case letter (%s)", (name, regime, input) => {
+  ["commercial-erisa", "commercial-erisa", REFERENCE_CASE, "full"],
+  ["aca-individual", "aca-individual", REFERENCE_CASE, "summary"],
+  ["medicaid", "medicaid", REFERENCE_CASE, "summary"],
+  ["medicare-advantage", "medicare-advantage", REFERENCE_CASE, "summary"],
+  ["medicare-advantage-lcd", "medicare-advantage", MEDICARE_CASE, "summary"],
+  ["medicare-injection-denial", "medicare-advantage", variant("Medicare LCD: injection criteria not met"), "summary"],
+  ["medicare-rfa-denial", "medicare-advantage", variant("Medicare LCD: RFA"), "summary"],
+  ["medicare-injection-approval", "medicare-advantage", variant("Medicare LCD: injection criteria met"), "summary"],
+] as const)("golden letter (%s)", (name, regime, input, detail) => {
   it("matches the golden markdown and structured content", async () => {
     const result = await client.callTool({
       name: "draftDeterminationLetter",
-      arguments: { case: input, context: fullContext(regime) },
+      arguments: { case: input, context: fullContext(regime), detail },
     });
     expect(result.isError).toBeFalsy();
     const letter = LetterSchema.parse(result.structuredContent);
-    const sha = letter.policy.sha256;
-    golden(`reference-${name}.md`, stable(letter.markdown, sha));
-    const { markdown: _markdown, ...rest } = letter;
-    golden(`reference-${name}.json`, `${stable(JSON.stringify(rest, null, 2), sha)}\n`);
+    const file = name.startsWith("medicare-inj") || name.startsWith("medicare-rfa") ? name : `reference-${name}`;
+    golden(`${file}.md`, letter.markdown);
+    const { markdown: _markdown, rationale, ...rest } = letter;
+    golden(`${file}.json`, `${JSON.stringify(rest, null, 2)}\n`);
+    if (rationale) golden(`${file}.rationale.md`, stable(rationale.markdown));
   });
 });
