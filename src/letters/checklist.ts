@@ -32,7 +32,8 @@ function codeGaps(c: Compose): string[] {
     ...c.ev.diagnoses.map((d) => explainCode(c, d.code, "diagnosis")),
   ];
   for (const e of all) {
-    if (e.from === "code-set") gaps.push(`${e.code} is explained from the code set's description: check the wording`);
+    if (e.from === "code-set")
+      gaps.push(`${e.code} is explained from the code set's description: check the wording`);
     if (e.from === "none") gaps.push(`${e.code} is not in the code sets: explain it in plain words`);
   }
   const sets = c.ev.codeSets;
@@ -53,10 +54,14 @@ function policyGaps(c: Compose): string[] {
     ),
   ];
   if (secondary.length)
-    gaps.push(`the governing text of ${secondary.join(", ")} is known only through a third party's summary: cite the policy text itself`);
+    gaps.push(
+      `the governing text of ${secondary.join(", ")} is known only through a third party's summary: cite the policy text itself`,
+    );
   const rules = c.regime.coverageRules;
   if (rules && c.ev.policy.id !== rules.profile)
-    gaps.push(`${rules.note}; this review used ${c.ev.policy.id}: review again with ${rules.profile} before deciding`);
+    gaps.push(
+      `${rules.note}; this review used ${c.ev.policy.id}: review again with ${rules.profile} before deciding`,
+    );
   if (!c.ev.policy.inForce) gaps.push("no version of the policy was in force on the date of service");
   return gaps;
 }
@@ -86,7 +91,9 @@ export function checklist(c: Compose, present: ReadonlySet<string>): ChecklistIt
     [4, type === "denial" ? policyGaps(c) : []],
   ]);
   if (ctx.stateAiDisclosure === undefined)
-    extra.set(13, ["the context does not say whether the member's State requires an AI-use disclosure (stateAiDisclosure)"]);
+    extra.set(13, [
+      "the context does not say whether the member's State requires an AI-use disclosure (stateAiDisclosure)",
+    ]);
   return CHECKLIST_ELEMENTS.map((element, i) => {
     const id = i + 1;
     const at = where[i];
@@ -97,7 +104,9 @@ export function checklist(c: Compose, present: ReadonlySet<string>): ChecklistIt
         id,
         element,
         status: "not-applicable",
-        note: regime.standardNotice ? "only a denial uses the standard notice" : `not Medicare Advantage (${regime.label})`,
+        note: regime.standardNotice
+          ? "only a denial uses the standard notice"
+          : `not Medicare Advantage (${regime.label})`,
       };
     }
     if (!at || !present.has(at)) {
@@ -119,7 +128,9 @@ export function checklist(c: Compose, present: ReadonlySet<string>): ChecklistIt
           element,
           status: "present",
           where: at,
-          ...(id === 5 ? { note: "short reason here; the full rationale is the reviewer rationale, free on request" } : {}),
+          ...(id === 5
+            ? { note: "short reason here; the full rationale is the reviewer rationale, free on request" }
+            : {}),
         };
   });
 }

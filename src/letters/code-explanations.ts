@@ -31,7 +31,8 @@ export function explainCode(c: Compose, raw: string, kind: "service" | "diagnosi
   const code = canonicalCode(raw, kind);
   const system = kind === "diagnosis" ? "ICD-10-CM" : codeSystem(code);
   const entry = c.letters.plain.get(code);
-  if (entry) return {
+  if (entry)
+    return {
       code,
       system: entry.system,
       plain: entry.plain,

@@ -66,9 +66,7 @@ export const LetterContextSchema = z
         specialty: plain(200).optional(),
       })
       .optional(),
-    peerToPeer: z
-      .strictObject({ phone: plain(60).optional(), window: plain(200).optional() })
-      .optional(),
+    peerToPeer: z.strictObject({ phone: plain(60).optional(), window: plain(200).optional() }).optional(),
     languageAssistance: z.strictObject({ phone: plain(60).optional() }).optional(),
     consumerAssistance: z
       .strictObject({ name: plain(200).optional(), phone: plain(60).optional() })

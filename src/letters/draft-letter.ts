@@ -95,7 +95,10 @@ export function draftLetter(
   const ev = review.evaluation;
   const regime = letters.regimes.get(ctx.regime);
   if (!regime)
-    throw new LetterError("unknown-regime", `context.regime: no letter data for ${JSON.stringify(ctx.regime)}`);
+    throw new LetterError(
+      "unknown-regime",
+      `context.regime: no letter data for ${JSON.stringify(ctx.regime)}`,
+    );
   const type = letterTypeOf(ev.determination);
   const c: Compose = {
     knowledge,
@@ -109,7 +112,8 @@ export function draftLetter(
     codes: knowledge.codes.forDate(review.input.request.dateOfService).data,
     corpus,
     type,
-    changes: type === "denial" ? searchChanges(knowledge, review) : { changes: [], evaluations: 0, tried: [] },
+    changes:
+      type === "denial" ? searchChanges(knowledge, review) : { changes: [], evaluations: 0, tried: [] },
     blanks: [],
   };
   const quote = governingQuote(c);
@@ -142,7 +146,12 @@ export function draftLetter(
     const part = rationaleSections(c);
     result.rationale = document(
       c,
-      render(banner, "Reviewer rationale (DRAFT, for the reviewing clinician and audit; not for the member)", part.sections, ""),
+      render(
+        banner,
+        "Reviewer rationale (DRAFT, for the reviewing clinician and audit; not for the member)",
+        part.sections,
+        "",
+      ),
       part.quotes,
       "reviewer rationale",
     );

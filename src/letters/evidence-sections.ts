@@ -23,7 +23,11 @@ export function policySection(c: Compose): Section {
     .map((s) => {
       const name = (s.shortTitle ?? s.title).replace(/\bLCDs?\b/g, "local coverage rule");
       const date = /\d{4}-\d{2}-\d{2}/.exec(s.published)?.[0];
-      const when = !date ? "" : /effective/i.test(s.published) ? `, in effect from ${date}` : `, published ${date}`;
+      const when = !date
+        ? ""
+        : /effective/i.test(s.published)
+          ? `, in effect from ${date}`
+          : `, published ${date}`;
       return `${name}${when}`;
     });
   const provision = c.ctx.plan?.policyProvision;

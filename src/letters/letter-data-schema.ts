@@ -57,22 +57,22 @@ export const PlainLanguageFileSchema = z.strictObject({
   version: text,
   about: text,
   codes: z
-    .array(z.strictObject({
+    .array(
+      z.strictObject({
         code: text,
         system: z.enum(["CPT", "HCPCS", "ICD-10-CM"]),
         plain: text,
         short: text.optional(),
-      }),)
+      }),
+    )
     .refine(
       sortedBy((e: { code: string }) => e.code),
       "codes must be sorted by code with no repeats",
     ),
-  diagnosisPrefixes: z
-    .array(z.strictObject({ prefix: text, plain: text }))
-    .refine(
-      sortedBy((e: { prefix: string }) => e.prefix),
-      "prefixes must be sorted with no repeats",
-    ),
+  diagnosisPrefixes: z.array(z.strictObject({ prefix: text, plain: text })).refine(
+    sortedBy((e: { prefix: string }) => e.prefix),
+    "prefixes must be sorted with no repeats",
+  ),
 });
 export type PlainLanguageFile = z.infer<typeof PlainLanguageFileSchema>;
 
@@ -85,8 +85,6 @@ export const MemberWordingFileSchema = z.strictObject({
   requests: z.array(z.strictObject({ request: text, text })),
   alternatives: z.array(z.strictObject({ id: text, text })),
   /** Candidate changes of the clinical facts: objects merge, null removes a field, anything else replaces. */
-  changes: z
-    .array(z.strictObject({ id: text, clinical: z.record(z.string(), z.unknown()), text }))
-    .max(40),
+  changes: z.array(z.strictObject({ id: text, clinical: z.record(z.string(), z.unknown()), text })).max(40),
 });
 export type MemberWordingFile = z.infer<typeof MemberWordingFileSchema>;

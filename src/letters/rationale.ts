@@ -26,7 +26,8 @@ function quoted(c: Compose, q: Citation, quotes: Citation[]): string {
     `${label(c, q.sourceId)}, ${q.locator} (passage ${q.passageId}; method: ${method(c, q.sourceId)}; ${q.provenance.attribution})`,
   );
   const caution = q.provenance.caution ? ` Caution: ${plain(q.provenance.caution)}.` : "";
-  if (/["“”‘]/.test(q.quote)) return `${where}: not quoted here (the passage has its own quotation marks).${caution}`;
+  if (/["“”‘]/.test(q.quote))
+    return `${where}: not quoted here (the passage has its own quotation marks).${caution}`;
   quotes.push(q);
   return `${where}: “${q.quote}”${caution}`;
 }
@@ -39,7 +40,8 @@ function plain(text: string): string {
 
 function value(v: FactValue | undefined): string {
   if (v === null || v === undefined) return "unknown";
-  if (Array.isArray(v)) return `[${v.map((x) => (Array.isArray(x) ? `[${x.join(", ")}]` : String(x))).join(", ")}]`;
+  if (Array.isArray(v))
+    return `[${v.map((x) => (Array.isArray(x) ? `[${x.join(", ")}]` : String(x))).join(", ")}]`;
   return String(v);
 }
 
@@ -65,7 +67,8 @@ export function rationaleSections(c: Compose): RationalePart {
       ...releases,
       ...ev.codeFindings.map((f) => `Code finding ${f.code} (${f.value}, ${f.release}): ${plain(f.message)}`),
       ...ev.contradictions.map(
-        (x) => `Contradiction: ${x.fact} stated ${value(x.stated)}, codes ${x.codes.join(", ")} imply ${value(x.fromCodes)}`,
+        (x) =>
+          `Contradiction: ${x.fact} stated ${value(x.stated)}, codes ${x.codes.join(", ")} imply ${value(x.fromCodes)}`,
       ),
     ]),
   ]);
@@ -77,21 +80,24 @@ export function rationaleSections(c: Compose): RationalePart {
         `${s.code}: ${s.determination}${s.pathway ? ` (${s.pathway.id}: ${plain(s.pathway.title)})` : ""}. ${plain(s.reasons.join(" "))}`,
     ),
   );
-  const criteria = section(
-    "criteria",
-    "Criteria",
-    [
-      bullets(
-        ev.criteria.map(
-          (k) =>
-            `${k.service} ${k.id} [${k.status}, ${k.role}]: ${plain(k.statement)}${Object.keys(k.facts).length ? ` Facts: ${Object.entries(k.facts).map(([n, v]) => `${n}=${value(v)}`).join(", ")}.` : ""}`,
-        ),
+  const criteria = section("criteria", "Criteria", [
+    bullets(
+      ev.criteria.map(
+        (k) =>
+          `${k.service} ${k.id} [${k.status}, ${k.role}]: ${plain(k.statement)}${
+            Object.keys(k.facts).length
+              ? ` Facts: ${Object.entries(k.facts)
+                  .map(([n, v]) => `${n}=${value(v)}`)
+                  .join(", ")}.`
+              : ""
+          }`,
       ),
-    ],
-  );
+    ),
+  ]);
   const notes = new Map<string, string[]>();
   for (const n of ev.evidenceNotes) notes.set(n.passageId, [...(notes.get(n.passageId) ?? []), n.note]);
-  const note = (id: string) => (notes.has(id) ? ` Note: ${[...new Set(notes.get(id))].map(plain).join("; ")}.` : "");
+  const note = (id: string) =>
+    notes.has(id) ? ` Note: ${[...new Set(notes.get(id))].map(plain).join("; ")}.` : "";
   const evidence = section("evidence", "Evidence", [
     `Governing:\n${bullets(ev.governingEvidence.map((q) => `${quoted(c, q, quotes)}${note(q.passageId)}`))}`,
     ev.supportingEvidence.length
@@ -100,7 +106,8 @@ export function rationaleSections(c: Compose): RationalePart {
     ev.conflictingEvidence.length
       ? `Conflicting:\n${bullets(
           ev.conflictingEvidence.map(
-            (k) => `${quoted(c, k.citation, quotes)} Direction: ${plain(k.direction)}. Why it does not govern: ${plain(k.whyNotGoverning)}`,
+            (k) =>
+              `${quoted(c, k.citation, quotes)} Direction: ${plain(k.direction)}. Why it does not govern: ${plain(k.whyNotGoverning)}`,
           ),
         )}`
       : "",
@@ -134,13 +141,22 @@ export function rationaleSections(c: Compose): RationalePart {
     regime.standardNotice ? `${regime.standardNotice.form}: ${regime.standardNotice.instruction}` : "",
   ]);
   const others = section("pitfalls", "Pitfalls and alternatives", [
-    bullets([...ev.pitfalls.map((p) => `${p.id}: ${plain(p.text)}`), ...ev.alternatives.map((a) => `${a.id}: ${plain(a.text)}`)]),
+    bullets([
+      ...ev.pitfalls.map((p) => `${p.id}: ${plain(p.text)}`),
+      ...ev.alternatives.map((a) => `${a.id}: ${plain(a.text)}`),
+    ]),
   ]);
   const trace = section("trace", "Trace", [
     bullets(
       ev.trace.map(
         (t) =>
-          `${t.address} ${t.op} = ${t.value}${t.observed ? ` (${Object.entries(t.observed).map(([n, v]) => `${n}=${value(v)}`).join(", ")})` : ""}`,
+          `${t.address} ${t.op} = ${t.value}${
+            t.observed
+              ? ` (${Object.entries(t.observed)
+                  .map(([n, v]) => `${n}=${value(v)}`)
+                  .join(", ")})`
+              : ""
+          }`,
       ),
     ),
   ]);

@@ -46,8 +46,7 @@ function needSection(c: Compose): Section {
   const rfi = c.regime.informationRequest;
   const due = c.ctx.respondBy
     ? `Please send it by ${c.ctx.respondBy}.`
-    : (rfi.respondWithin?.text ??
-      `Please send it by ${fill(c, undefined, 7, "date the records are due")}.`);
+    : (rfi.respondWithin?.text ?? `Please send it by ${fill(c, undefined, 7, "date the records are due")}.`);
   return section("change", "What we need from you", [
     `Please have your doctor send us:\n${bullets(items.map(sentence))}`,
     due,

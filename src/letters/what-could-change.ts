@@ -1,4 +1,3 @@
-import type { CaseInput } from "../engine/case-schema.js";
 import { canonicalJson } from "../engine/canonical-json.js";
 import { evaluate } from "../engine/evaluate.js";
 import type { Knowledge } from "../knowledge/knowledge.js";
@@ -52,14 +51,14 @@ export function searchChanges(knowledge: Knowledge, review: Review): ChangeSearc
   const ev = review.evaluation;
   const denied = ev.services.flatMap((s, i) => (s.determination === "not-medically-necessary" ? [i] : []));
   if (denied.length === 0) return { changes: [], evaluations: 0, tried: [] };
-  const clinical = (review.input.clinical ?? {}) as Record<string, unknown>;
+  const clinical = review.input.clinical ?? {};
   const original = canonicalJson(clinical);
   let evaluations = 0;
   const run = (patches: Record<string, unknown>[]): string[] | undefined => {
     const changed = patches.reduce(merge, clinical);
     const parsed = review.family.module.clinical.safeParse(changed);
     if (!parsed.success) return undefined;
-    const input = { ...review.input, clinical: parsed.data } as CaseInput;
+    const input = { ...review.input, clinical: parsed.data };
     evaluations += 1;
     const next = evaluate(input, {
       corpus: knowledge.corpus,

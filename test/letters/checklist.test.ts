@@ -48,7 +48,12 @@ describe("the 14-element checklist", () => {
   });
 
   const removals: [string, (c: LetterContext) => void, number[], RegExp][] = [
-    ["peer-to-peer contact", (c) => delete c.peerToPeer, [9], /blank: peer-to-peer phone; blank: when to call/],
+    [
+      "peer-to-peer contact",
+      (c) => delete c.peerToPeer,
+      [9],
+      /blank: peer-to-peer phone; blank: when to call/,
+    ],
     ["peer-to-peer window", (c) => delete c.peerToPeer!.window, [9], /blank: when to call/],
     ["reviewer", (c) => delete c.reviewer, [10], /blank: reviewer name; blank: reviewer credentials/],
     ["treating provider", (c) => delete c.provider, [11], /doctor who asked for this care/],
@@ -78,7 +83,9 @@ describe("the 14-element checklist", () => {
       expect(missing.map((c) => c.note).join(" ")).toMatch(reason);
       for (const c of letter.checklist.filter((x) => !ids.includes(x.id))) expect(c.status).toBe(full[c.id]);
       const blanks = letter.markdown.match(/\[FILL IN: [^\]]+\]/g) ?? [];
-      const listed = missing.flatMap((c) => (c.note ?? "").split("; ")).filter((n) => n.startsWith("blank: "));
+      const listed = missing
+        .flatMap((c) => (c.note ?? "").split("; "))
+        .filter((n) => n.startsWith("blank: "));
       expect(blanks.map((b) => b.slice(10, -1)).sort()).toEqual(listed.map((l) => l.slice(7)).sort());
     },
   );
@@ -86,17 +93,28 @@ describe("the 14-element checklist", () => {
   it("a code with no wording of ours is explained from its group or the code set, and element 1 asks to check it", () => {
     const input = {
       ...REFERENCE_CASE,
-      request: { ...REFERENCE_CASE.request, diagnoses: [...REFERENCE_CASE.request.diagnoses, "M51.369", "R52"] },
+      request: {
+        ...REFERENCE_CASE.request,
+        diagnoses: [...REFERENCE_CASE.request.diagnoses, "M51.369", "R52"],
+      },
     };
     const letter = draftFor(input, fullContext("commercial-erisa"));
     expect(letter.markdown).toContain("M51.369: wear and tear of a disc in the lower back.");
     expect(letter.markdown).not.toContain("explanation needed");
-    expect(letter.checklist.find((c) => c.id === 1)?.note).toContain("R52 is explained from the code set's description");
+    expect(letter.checklist.find((c) => c.id === 1)?.note).toContain(
+      "R52 is explained from the code set's description",
+    );
   });
 
   it("a removed field leaves a marked blank, never an invented value", () => {
     const bare = letterFor({ regime: "commercial-erisa" });
-    for (const p of ["member name", "member ID", "reviewer name", "peer-to-peer phone", "language help phone"]) {
+    for (const p of [
+      "member name",
+      "member ID",
+      "reviewer name",
+      "peer-to-peer phone",
+      "language help phone",
+    ]) {
       expect(bare.markdown).toContain(`[FILL IN: ${p}]`);
     }
   });

@@ -58,9 +58,19 @@ describe.each([
   ["medicaid", "medicaid", REFERENCE_CASE, "summary"],
   ["medicare-advantage", "medicare-advantage", REFERENCE_CASE, "summary"],
   ["medicare-advantage-lcd", "medicare-advantage", MEDICARE_CASE, "summary"],
-  ["medicare-injection-denial", "medicare-advantage", variant("Medicare LCD: injection criteria not met"), "summary"],
+  [
+    "medicare-injection-denial",
+    "medicare-advantage",
+    variant("Medicare LCD: injection criteria not met"),
+    "summary",
+  ],
   ["medicare-rfa-denial", "medicare-advantage", variant("Medicare LCD: RFA"), "summary"],
-  ["medicare-injection-approval", "medicare-advantage", variant("Medicare LCD: injection criteria met"), "summary"],
+  [
+    "medicare-injection-approval",
+    "medicare-advantage",
+    variant("Medicare LCD: injection criteria met"),
+    "summary",
+  ],
 ] as const)("golden letter (%s)", (name, regime, input, detail) => {
   it("matches the golden markdown and structured content", async () => {
     const result = await client.callTool({
@@ -69,7 +79,8 @@ describe.each([
     });
     expect(result.isError).toBeFalsy();
     const letter = LetterSchema.parse(result.structuredContent);
-    const file = name.startsWith("medicare-inj") || name.startsWith("medicare-rfa") ? name : `reference-${name}`;
+    const file =
+      name.startsWith("medicare-inj") || name.startsWith("medicare-rfa") ? name : `reference-${name}`;
     golden(`${file}.md`, letter.markdown);
     const { markdown: _markdown, rationale, ...rest } = letter;
     golden(`${file}.json`, `${JSON.stringify(rest, null, 2)}\n`);

@@ -28,12 +28,40 @@ const MEDICARE_REFERENCE = {
 
 /** The letters issue 12 measures: the reference case under every regime, a request for information, Medicare denials and approvals. */
 const LETTERS: [string, unknown, LetterContext["regime"], string][] = [
-  ...REGIMES.map((r) => [`reference case, ${r}`, REFERENCE_CASE, r, "denial"] as [string, unknown, LetterContext["regime"], string]),
-  ["request for information (reference case, Medicare profile)", MEDICARE_REFERENCE, "medicare-advantage", "request-for-information"],
-  ["Medicare denial: injection criteria not met", variant("Medicare LCD: injection criteria not met"), "medicare-advantage", "denial"],
+  ...REGIMES.map(
+    (r) =>
+      [`reference case, ${r}`, REFERENCE_CASE, r, "denial"] as [
+        string,
+        unknown,
+        LetterContext["regime"],
+        string,
+      ],
+  ),
+  [
+    "request for information (reference case, Medicare profile)",
+    MEDICARE_REFERENCE,
+    "medicare-advantage",
+    "request-for-information",
+  ],
+  [
+    "Medicare denial: injection criteria not met",
+    variant("Medicare LCD: injection criteria not met"),
+    "medicare-advantage",
+    "denial",
+  ],
   ["Medicare denial: RFA", variant("Medicare LCD: RFA"), "medicare-advantage", "denial"],
-  ["approval: Medicare injection criteria met", variant("Medicare LCD: injection criteria met"), "medicare-advantage", "approval"],
-  ["approval: inflammatory sacroiliitis injection", variant("inflammatory sacroiliitis, injection, NSAID trial documented"), "commercial-erisa", "approval"],
+  [
+    "approval: Medicare injection criteria met",
+    variant("Medicare LCD: injection criteria met"),
+    "medicare-advantage",
+    "approval",
+  ],
+  [
+    "approval: inflammatory sacroiliitis injection",
+    variant("inflammatory sacroiliitis, injection, NSAID trial documented"),
+    "commercial-erisa",
+    "approval",
+  ],
 ];
 
 const JARGON = [
@@ -54,27 +82,39 @@ const JARGON = [
 ];
 
 describe("member letters a member can read (issue 12)", () => {
-  it.each(LETTERS)("%s: grade 8 or below, under 1,200 words, no reviewer jargon, every code explained", (name, input, regime, type) => {
-    const letter = draftFor(input, fullContext(regime));
-    expect(letter.letterType).toBe(type);
-    const r = readability(letter.markdown);
-    console.log(`readability ${name}: grade ${r.grade}, ${r.words} words, ${r.sentences} sentences`);
-    expect(r.grade).toBeLessThanOrEqual(8);
-    expect(r.words).toBeLessThan(1200);
-    for (const j of JARGON) expect(letter.markdown).not.toMatch(j);
-    const parsed = parseCase(input);
-    const header = letter.markdown.slice(0, letter.sections[1]?.offset);
-    for (const s of parsed.request.services) expect(header).toMatch(new RegExp(`(CPT|HCPCS) ${s.code}: [a-z]`));
-    for (const d of parsed.request.diagnoses) expect(header).toMatch(new RegExp(`${d.replace(".", "\\.")}: [a-z]`));
-    expect(letter.verification.allQuotesVerified).toBe(true);
-    expect(letter.quotes.length).toBeLessThanOrEqual(1);
-  });
+  it.each(LETTERS)(
+    "%s: grade 8 or below, under 1,200 words, no reviewer jargon, every code explained",
+    (name, input, regime, type) => {
+      const letter = draftFor(input, fullContext(regime));
+      expect(letter.letterType).toBe(type);
+      const r = readability(letter.markdown);
+      console.log(`readability ${name}: grade ${r.grade}, ${r.words} words, ${r.sentences} sentences`);
+      expect(r.grade).toBeLessThanOrEqual(8);
+      expect(r.words).toBeLessThan(1200);
+      for (const j of JARGON) expect(letter.markdown).not.toMatch(j);
+      const parsed = parseCase(input);
+      const header = letter.markdown.slice(0, letter.sections[1]?.offset);
+      for (const s of parsed.request.services)
+        expect(header).toMatch(new RegExp(`(CPT|HCPCS) ${s.code}: [a-z]`));
+      for (const d of parsed.request.diagnoses)
+        expect(header).toMatch(new RegExp(`${d.replace(".", "\\.")}: [a-z]`));
+      expect(letter.verification.allQuotesVerified).toBe(true);
+      expect(letter.quotes.length).toBeLessThanOrEqual(1);
+    },
+  );
 
   it("codes are printed canonically and every drug code in scope has words of its own", () => {
     const input = {
       ...REFERENCE_CASE,
       request: {
-        services: [{ code: "27096" }, { code: "J1010" }, { code: "J1030" }, { code: "J1040" }, { code: "J3301" }, { code: "J0702" }],
+        services: [
+          { code: "27096" },
+          { code: "J1010" },
+          { code: "J1030" },
+          { code: "J1040" },
+          { code: "J3301" },
+          { code: "J0702" },
+        ],
         diagnoses: ["M533", "m47817"],
       },
     };
@@ -109,12 +149,11 @@ describe("what could change this decision (re-evaluated)", () => {
     const candidates = new Map(shippedKnowledge().letters.wording.changes.map((c) => [c.id, c]));
     for (const change of search.changes) {
       // Independently: apply the change and review again through the one review path.
-      let clinical = structuredClone(reviewed.input.clinical) as Record<string, unknown>;
+      let clinical = structuredClone<Record<string, unknown>>(reviewed.input.clinical ?? {});
       for (const id of change.ids) {
         for (const [k, v] of Object.entries(candidates.get(id)!.clinical)) {
           if (v === null) delete clinical[k];
-          else if (typeof v === "object" && !Array.isArray(v))
-            clinical[k] = { ...((clinical[k] as object | undefined) ?? {}), ...(v as object) };
+          else if (typeof v === "object" && !Array.isArray(v)) clinical[k] = { ...(clinical[k] ?? {}), ...v };
           else clinical[k] = v;
         }
       }
@@ -143,7 +182,10 @@ describe("requests for information", () => {
     const ma = draftFor(MEDICARE_REFERENCE, fullContext("medicare-advantage"));
     expect(ma.markdown).toContain("[FILL IN: date the records are due]");
     expect(ma.checklist.find((c) => c.id === 7)?.note).toContain("blank: date the records are due");
-    const dated = draftFor(MEDICARE_REFERENCE, { ...fullContext("medicare-advantage"), respondBy: "2026-03-16" });
+    const dated = draftFor(MEDICARE_REFERENCE, {
+      ...fullContext("medicare-advantage"),
+      respondBy: "2026-03-16",
+    });
     expect(dated.markdown).toContain("Please send it by 2026-03-16.");
     expect(dated.checklist.find((c) => c.id === 7)?.status).toBe("present");
   });
@@ -159,7 +201,13 @@ describe("context fields are plain text", () => {
     "`code` _em_ ~~gone~~ | table |",
     "see www.evil.example now",
   ];
-  const control = ["Jane\n\n## Decision", "Dr Lee\r\n# FINAL DETERMINATION - NOT A DRAFT", "a\u0007b", "a\u2028b", "tab\there"];
+  const control = [
+    "Jane\n\n## Decision",
+    "Dr Lee\r\n# FINAL DETERMINATION - NOT A DRAFT",
+    "a\u0007b",
+    "a\u2028b",
+    "tab\there",
+  ];
   const fields: [string, (c: LetterContext, v: string) => void][] = [
     ["member.name", (c, v) => (c.member!.name = v)],
     ["member.id", (c, v) => (c.member!.id = v)],
@@ -199,23 +247,28 @@ describe("context fields are plain text", () => {
     }
   });
 
-  it.each(fields)("%s: control characters and line breaks are refused, naming the field", async (path, set) => {
-    const client = await connectInMemory();
-    try {
-      for (const value of control) {
-        const ctx = fullContext("commercial-erisa");
-        set(ctx, value);
-        const result = await client.callTool({
-          name: "draftDeterminationLetter",
-          arguments: { case: REFERENCE_CASE, context: ctx },
-        });
-        expect(result.isError).toBe(true);
-        expect(textOf(result)).toContain(`control characters or line breaks at context.${path.replace(/\.(\w+)/g, ".$1")}`);
+  it.each(fields)(
+    "%s: control characters and line breaks are refused, naming the field",
+    async (path, set) => {
+      const client = await connectInMemory();
+      try {
+        for (const value of control) {
+          const ctx = fullContext("commercial-erisa");
+          set(ctx, value);
+          const result = await client.callTool({
+            name: "draftDeterminationLetter",
+            arguments: { case: REFERENCE_CASE, context: ctx },
+          });
+          expect(result.isError).toBe(true);
+          expect(textOf(result)).toContain(
+            `control characters or line breaks at context.${path.replace(/\.(\w+)/g, ".$1")}`,
+          );
+        }
+      } finally {
+        await client.close();
       }
-    } finally {
-      await client.close();
-    }
-  });
+    },
+  );
 });
 
 describe("the reviewer rationale (detail full)", () => {
@@ -224,10 +277,15 @@ describe("the reviewer rationale (detail full)", () => {
     const rationale = letter.rationale!;
     const ev = evaluateCase(REFERENCE_CASE);
     for (const k of ev.criteria) expect(rationale.markdown).toContain(k.id);
-    const items = [...ev.governingEvidence, ...ev.supportingEvidence, ...ev.conflictingEvidence.map((c) => c.citation)];
+    const items = [
+      ...ev.governingEvidence,
+      ...ev.supportingEvidence,
+      ...ev.conflictingEvidence.map((c) => c.citation),
+    ];
     for (const q of items) {
       expect(rationale.markdown).toContain(`passage ${q.passageId}; method: `);
-      if (!/["“”‘]/.test(q.quote)) expect(rationale.markdown).toContain(`${q.locator} (passage ${q.passageId}`);
+      if (!/["“”‘]/.test(q.quote))
+        expect(rationale.markdown).toContain(`${q.locator} (passage ${q.passageId}`);
     }
     expect(rationale.quotes.length).toBe(items.filter((q) => !/["“”‘]/.test(q.quote)).length);
     const v = verifyText(rationale.markdown, shippedKnowledge());
@@ -246,7 +304,9 @@ describe("the reviewer rationale (detail full)", () => {
     expect(outside.length).toBeGreaterThan(0);
     const letter = draftFor(input, fullContext("commercial-erisa"), "full");
     expect(letter.checklist.find((c) => c.id === 1)?.note).toContain("is outside the window of");
-    expect(letter.rationale?.markdown).toContain("FLAG: the date of service is outside this release's window");
+    expect(letter.rationale?.markdown).toContain(
+      "FLAG: the date of service is outside this release's window",
+    );
   });
 });
 
@@ -256,7 +316,9 @@ describe("answer sizes (o200k_base tokens)", () => {
     try {
       const { tools } = await client.listTools();
       const t = tools.find((x) => x.name === "draftDeterminationLetter")!;
-      const definition = encode(JSON.stringify({ name: t.name, description: t.description, inputSchema: t.inputSchema })).length;
+      const definition = encode(
+        JSON.stringify({ name: t.name, description: t.description, inputSchema: t.inputSchema }),
+      ).length;
       console.log(`tokens: draftDeterminationLetter definition ${definition}`);
       expect(definition).toBeLessThanOrEqual(1000);
       for (const regime of REGIMES) {

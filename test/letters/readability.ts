@@ -27,6 +27,7 @@ export function readability(markdown: string): { grade: number; words: number; s
       for (const t of tokens) syllables += Math.max(1, syllable(t));
     }
   }
-  const grade = sentences && words ? fleschKincaid({ sentence: sentences, word: words, syllable: syllables }) : 0;
+  const grade =
+    sentences && words ? fleschKincaid({ sentence: sentences, word: words, syllable: syllables }) : 0;
   return { grade: Math.round(grade * 10) / 10, words, sentences };
 }

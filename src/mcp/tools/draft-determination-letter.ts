@@ -24,7 +24,10 @@ function quoteLine(what: string, d: LetterDocument): string {
 
 function render(letter: Letter): string {
   const checklist = letter.checklist
-    .map((c) => `${c.id} ${c.element}: ${c.status}${c.where ? ` @${c.where}` : ""}${c.note ? ` (${c.note})` : ""}`)
+    .map(
+      (c) =>
+        `${c.id} ${c.element}: ${c.status}${c.where ? ` @${c.where}` : ""}${c.note ? ` (${c.note})` : ""}`,
+    )
     .join("\n");
   return [
     letter.markdown,
