@@ -21,7 +21,9 @@ interface Variant {
 
 // The policy engine's variant cases (test/unit/engine/variants.json): every valid one becomes a letter here.
 const variants = (
-  JSON.parse(readFileSync(join(ROOT, "test", "unit", "engine", "variants.json"), "utf8")) as { variants: Variant[] }
+  JSON.parse(readFileSync(join(ROOT, "test", "unit", "engine", "variants.json"), "utf8")) as {
+    variants: Variant[];
+  }
 ).variants
   .filter((v) => !v.expect.isError)
   .map((v) => ({ name: v.name, input: parseCase(v.input) }));
