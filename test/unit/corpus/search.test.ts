@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchPassages } from "../../../src/corpus/search.js";
 import { shippedKnowledge } from "../../support/knowledge.js";
-import { analyse, stem } from "../../../src/corpus/text-analysis.js";
+import { analyse } from "../../../src/corpus/text-analysis.js";
 
 describe("text analysis", () => {
   it("adds one concept token for each synonym group a text mentions", () => {
@@ -20,15 +20,6 @@ describe("text analysis", () => {
     }
     expect(concepts("non-steroidal anti-inflammatory drugs")).not.toContain("~steroid");
     expect(concepts("low back pain")).toContain("~lbp");
-  });
-
-  it("stems plurals and verb endings only", () => {
-    expect(stem("injections")).toBe("injection");
-    expect(stem("therapies")).toBe("therapy");
-    expect(stem("recommended")).toBe("recommend");
-    expect(stem("recommendations")).toBe("recommend");
-    expect(stem("diagnosis")).toBe("diagnosis");
-    expect(stem("sham")).toBe("sham");
   });
 
   it("drops stop words, so a question of only stop words has no terms", () => {

@@ -13,7 +13,6 @@ import type { ClaimFinding } from "../../../src/verify/schema.js";
 import { roleOf } from "../../../src/verify/sentence-role.js";
 import { splitSentences } from "../../../src/verify/sentences.js";
 import { aliasProblems } from "../../../src/verify/source-aliases.js";
-import { stem } from "../../../src/verify/stems.js";
 import { verifyText } from "../../../src/verify/verify-text.js";
 import { ROOT } from "../../support/clients.js";
 
@@ -530,14 +529,6 @@ describe("building blocks", () => {
     expect(findMarkers("after at least 12 weeks of care for 4.")).toEqual([]);
     expect(findMarkers("Evidence of Coverage, chapter 4, section 2")).toEqual([]);
     expect(findMarkers("as shown [2], and ²").map((m) => m.text)).toEqual(["[2]", "²"]);
-  });
-
-  it("stems plurals, participles and British spellings alike", () => {
-    expect(stem("recommendations")).toBe(stem("recommendation"));
-    expect(stem("injections")).toBe("injection");
-    expect(stem("anaesthetic")).toBe(stem("anesthetic"));
-    expect(stem("targeted")).toBe("target");
-    expect(stem("urged")).toBe(stem("urge"));
   });
 });
 
