@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Client } from "@modelcontextprotocol/client";
-import { connectInMemory, textOf } from "../support/clients.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Client } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import type { FactValue } from "../../src/engine/evaluation-schema.js";
 import type { EvaluationFull } from "../../src/review/evaluation-full-schema.js";
@@ -11,6 +10,7 @@ import { EvaluationViewSchema } from "../../src/review/evaluation-view-schema.js
 import { factText } from "../../src/review/evaluation-view-text.js";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import { evaluateCase } from "../support/knowledge.js";
+import { connectInMemory, textOf } from "../support/clients.js";
 
 let client: Client;
 beforeAll(async () => {
@@ -150,6 +150,7 @@ describe("evaluateSIJointRFA input fields describe themselves", () => {
   });
 });
 
+// The two views (detail: summary, the default, and full).
 /*
  * The two views of evaluateSIJointRFA through a real MCP client (in memory). A client shows the
  * model either the text block or JSON.stringify(structuredContent), so each form is measured in
