@@ -152,11 +152,29 @@ describe("a procedure family that exists only as test data", () => {
     const si = JSON.parse(
       readFileSync(join(import.meta.dirname, "..", "..", "golden", "reference-case.json"), "utf8"),
     ) as {
-      request: { params: { arguments: unknown } };
-      response: { structuredContent: Evaluation };
+      full: {
+        request: { params: { arguments: { case?: unknown } & Record<string, unknown> } };
+        response: {
+          structuredContent: Pick<Evaluation, "determination" | "criteria"> & { services: Outcome[] };
+        };
+      };
     };
-    const { evaluation } = reviewCase({ knowledge }, si.request.params.arguments as never, "test");
-    expect(evaluation.determination).toBe(si.response.structuredContent.determination);
-    expect(evaluation.services).toEqual(si.response.structuredContent.services);
+    // The golden's full view, reviewed again with the fixture family loaded beside the shipped one.
+    const { detail: _detail, ...input } = si.full.request.params.arguments;
+    const { evaluation } = reviewCase({ knowledge }, input as never, "test");
+    const golden = si.full.response.structuredContent;
+    expect(evaluation.determination).toBe(golden.determination);
+    expect(evaluation.services.map(outcome)).toEqual(golden.services.map(outcome));
+    expect(evaluation.criteria.map((c) => [c.id, c.status])).toEqual(
+      golden.criteria.map((c) => [c.id, c.status]),
+    );
   });
 });
+
+interface Outcome {
+  code: string;
+  determination: string;
+  pathway?: { id: string } | null | undefined;
+  reasons: string[];
+}
+const outcome = (s: Outcome) => [s.code, s.determination, s.pathway?.id ?? null, s.reasons];
