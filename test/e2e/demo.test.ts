@@ -33,7 +33,7 @@ describe("npm run demo (built): the reference case through a real MCP client ove
 
   it("shows the codes, the governing citation, the evaluation, the draft letter and its verification", () => {
     const out = run.stdout;
-    expect(out).toContain("M53.3 -> M53.3 [ICD-10-CM");
+    expect(out).toContain("- M53.3 ICD-10-CM billable: ");
     expect(out).toContain('"Sacrococcygeal disorders, not elsewhere classified"');
     expect(out).toMatch(/^ {3}1\. busse-bmj-2025#rec-joint-rfa /m);
     expect(out).toContain("Overall: not-medically-necessary (review required: yes)");

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Evaluation } from "../../../src/engine/evaluation-schema.js";
+import type { EvaluationFull as Evaluation } from "../../../src/review/evaluation-full-schema.js";
 import { serverContext } from "../../../src/mcp/context.js";
 import { writeManifest } from "../../../tools/corpus-writer.js";
 import { copyCorpus } from "../../support/temp-corpus.js";
@@ -52,14 +52,19 @@ describe("a plan's profile added as a file", () => {
   });
 
   it("is applied: its own threshold decides, and the answer names it", async () => {
-    const plan = (await client.callTool({ name: "evaluateSIJointRFA", arguments: CASE("acme-commercial") }))
-      .structuredContent as Evaluation;
+    const plan = (
+      await client.callTool({
+        name: "evaluateSIJointRFA",
+        arguments: { ...CASE("acme-commercial"), detail: "full" },
+      })
+    ).structuredContent as Evaluation;
     expect(plan.policy).toMatchObject({ id: "acme-commercial", version: "1" });
     expect(plan.services[0]?.pathway?.id).toBe("EH-INJ-acute");
     expect(plan.criteria.find((c) => c.id === "EH-chronic")?.statement).toContain("at least 6 months");
 
-    const shipped = (await client.callTool({ name: "evaluateSIJointRFA", arguments: CASE() }))
-      .structuredContent as Evaluation;
+    const shipped = (
+      await client.callTool({ name: "evaluateSIJointRFA", arguments: { ...CASE(), detail: "full" } })
+    ).structuredContent as Evaluation;
     expect(shipped.policy.id).toBe("evidence-hierarchy");
     expect(shipped.services[0]?.pathway?.id).toBe("EH-INJ-bmj");
   });
