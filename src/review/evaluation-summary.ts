@@ -1,5 +1,5 @@
 import type { Corpus } from "../corpus/load-evidence.js";
-import { shortCitation } from "./evaluation-short-citation.js";
+import { shortCitation } from "../corpus/short-citation.js";
 import type { Evaluation, FactValue, ServiceResult } from "../engine/evaluation-schema.js";
 import type {
   EvaluationSummary,
