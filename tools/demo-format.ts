@@ -59,14 +59,14 @@ export function evaluationSummary(s: Structured): string[] {
 /** The letter's status and its checklist of required elements. */
 export function letterSummary(s: Structured): string[] {
   if (!s) return ["(no structured content)"];
-  const checklist = list<{ id: number; element: string; status: string; reason?: string }>(s.checklist);
+  const checklist = list<{ id: number; element: string; status: string; note?: string }>(s.checklist);
   const present = checklist.filter((c) => c.status === "present").length;
   const lines = [
     `Letter type: ${String(s.letterType)}; status: ${String(s.status)}`,
     `Checklist: ${present} of ${checklist.length} required elements present`,
   ];
   for (const c of checklist.filter((item) => item.status !== "present")) {
-    lines.push(`  ${c.status}: ${c.id}. ${c.element} (${c.reason ?? ""})`);
+    lines.push(`  ${c.status}: ${c.id}. ${c.element} (${c.note ?? ""})`);
   }
   return lines;
 }

@@ -128,7 +128,15 @@ describe("prompts through a real MCP client", () => {
 
   it("completes the last code of a service or diagnosis list, and the policy profile", async () => {
     expect(await complete("review-request", "services", "646")).toEqual(["64625", "64635", "64636"]);
-    expect(await complete("review-request", "services", "64625, J")).toEqual(["64625, J1100"]);
+    // Every drug code the letters explain in plain language completes (issue 12 added the steroids and anaesthetics in scope).
+    expect(await complete("review-request", "services", "64625, J11")).toEqual(["64625, J1100"]);
+    expect(await complete("review-request", "services", "64625, J10")).toEqual([
+      "64625, J1010",
+      "64625, J1020",
+      "64625, J1030",
+      "64625, J1040",
+      "64625, J1094",
+    ]);
     expect(await complete("review-request", "diagnoses", "M53.3, M47")).toEqual(["M53.3, M47.817"]);
     expect(await complete("review-request", "policy", "med")).toEqual(["medicare-lcd"]);
   });

@@ -40,7 +40,7 @@ describe("npm run demo (built): the reference case through a real MCP client ove
     expect(out).toMatch(/^ +64625: not-medically-necessary \(Chronic axial spine pain/m);
     expect(out).toMatch(/^ +J1100: not-medically-necessary \(Chronic axial spine pain/m);
     expect(out).toContain("olivier-pmr-2023#synthesis");
-    expect(out).toContain("DRAFT: REQUIRES REVIEW AND SIGNATURE BY A LICENSED CLINICIAN");
+    expect(out).toContain("DRAFT: a licensed clinician must review, edit and sign this letter");
     expect(out).toMatch(/Checklist: \d+ of 14 required elements present/);
     expect(out).toContain("All quotations verified: yes");
     expect(out).toMatch(/^- review-request: /m);

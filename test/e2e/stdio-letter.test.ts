@@ -48,7 +48,7 @@ describe("verifyCitations and draftDeterminationLetter over stdio", () => {
     });
     const v = VerificationSchema.parse(check.structuredContent);
     expect(v.summary.allQuotesVerified).toBe(true);
-    expect(v.summary.verbatim).toBe(letter.citations.length);
+    expect(v.summary.verbatim).toBe(letter.quotes.length);
     expect(conn.stderr()).not.toContain("Jane Doe");
     expect(conn.stderr()).not.toContain("XYZ123456");
   });

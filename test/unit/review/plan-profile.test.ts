@@ -45,10 +45,15 @@ const CASE = (policy?: string) => ({
 describe("a plan's profile added as a file", () => {
   it("is listed as a policy the review tools accept", async () => {
     const { tools } = await client.listTools();
-    for (const name of ["evaluateSIJointRFA", "draftDeterminationLetter"]) {
-      const schema = JSON.stringify(tools.find((t) => t.name === name)?.inputSchema);
-      expect(schema, name).toContain('"acme-commercial"');
-    }
+    const schema = JSON.stringify(tools.find((t) => t.name === "evaluateSIJointRFA")?.inputSchema);
+    expect(schema).toContain('"acme-commercial"');
+    // The letter tool advertises its case as the evaluateSIJointRFA input and checks it against the same schema.
+    const letter = await client.callTool({
+      name: "draftDeterminationLetter",
+      arguments: { case: CASE("acme-commercial"), context: { regime: "commercial-erisa" } },
+    });
+    expect(letter.isError).toBeFalsy();
+    expect((letter.structuredContent as { policy: { id: string } }).policy.id).toBe("acme-commercial");
   });
 
   it("is applied: its own threshold decides, and the answer names it", async () => {
