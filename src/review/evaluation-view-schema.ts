@@ -2,7 +2,7 @@ import { z } from "zod";
 import { EvaluationFullSchema } from "./evaluation-full-schema.js";
 import { EvaluationSummarySchema } from "./evaluation-summary-schema.js";
 
-/** What evaluateSIJointRFA returns, by the `detail` it was asked for. */
+/** What the evaluation tool returns, by the `detail` it was asked for. */
 export const EvaluationViewSchema = z.discriminatedUnion("detail", [
   EvaluationSummarySchema,
   EvaluationFullSchema,
