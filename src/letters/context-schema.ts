@@ -12,7 +12,7 @@ const plain = (max: number, what: string) =>
     })
     .describe(what);
 
-const IsoDate = z.iso.date().describe("calendar date YYYY-MM-DD");
+const IsoDate = z.iso.date().max(10).describe("calendar date YYYY-MM-DD");
 
 export const LetterContextSchema = z.strictObject({
   regime: RegimeIdSchema.describe(
@@ -31,6 +31,7 @@ export const LetterContextSchema = z.strictObject({
       name: plain(200, "treating (requesting) provider").optional(),
       npi: z
         .string()
+        .max(10)
         .regex(/^\d{10}$/, { error: "expected a 10-digit NPI" })
         .optional(),
     })
