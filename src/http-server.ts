@@ -1,5 +1,6 @@
+import { createServer as createHttpServer } from "node:http";
 import type { Server } from "node:http";
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
 import {
@@ -11,6 +12,7 @@ import type { NodeMcpRequestHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { createServer } from "./mcp/server.js";
 import type { ServerContext } from "./mcp/context.js";
+import { guardRequest } from "./request-guard.js";
 
 export interface HttpSettings {
   host: string;
@@ -23,6 +25,14 @@ export interface HttpSettings {
 
 /** Largest request body accepted: verifyCitations takes texts up to 200 kB, JSON escaping can double that. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Most connections open at once; more are closed as they arrive. */
+export const MAX_CONNECTIONS = 64;
+/** Time to receive a request's headers, and the whole request with its body (seconds, not minutes). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 20_000;
+/** An idle kept-alive connection is closed after this long. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 const LOOPBACK_HOST_NAMES = ["localhost", "127.0.0.1", "[::1]"];
@@ -58,11 +68,20 @@ function jsonRpcError(code: number, message: string) {
   return { jsonrpc: "2.0", error: { code, message }, id: null };
 }
 
+const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
+
+/** The token of an "Authorization: Bearer <token>" header (the scheme in any case, RFC 9110), or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^bearer[ \t]+([^ \t]+)[ \t]*$/i.exec(header ?? "");
+  return match?.[1];
+}
+
 function bearerCheck(token: string) {
-  const expected = Buffer.from(`Bearer ${token}`);
+  // Compared as hashes: equal lengths for timingSafeEqual, whatever was sent.
+  const expected = sha256(token);
   return (req: Request, res: Response, next: NextFunction): void => {
-    const given = Buffer.from(req.headers.authorization ?? "");
-    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+    const given = bearerToken(req.headers.authorization);
+    if (given !== undefined && timingSafeEqual(sha256(given), expected)) {
       next();
       return;
     }
@@ -89,12 +108,100 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
   }
 }
 
-/** Host validation as express middleware: 403 with a JSON-RPC error naming the rejected host. */
+/** How many times a header was sent (Node keeps only the first Host of several). */
+function headerCount(req: Request, name: string): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]?.toLowerCase() === name) count++;
+  return count;
+}
+
+/**
+ * Why the request target may not be served, or undefined: only origin-form targets ("/mcp") and
+ * absolute-form targets naming the Host header's own accepted host are served.
+ */
+export function targetProblem(
+  url: string,
+  hostHeader: string | undefined,
+  allowedHostNames: string[],
+): string | undefined {
+  if (url.startsWith("/")) return undefined;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return "the request target must be a path such as /mcp";
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:")
+    return "the request target must be a path such as /mcp";
+  if (!allowedHostNames.includes(target.hostname) || target.host !== (hostHeader ?? "").toLowerCase())
+    return "an absolute-form request target must name this server's own host, as the Host header does";
+  return undefined;
+}
+
+/**
+ * Host validation as express middleware: exactly one Host header, an accepted host (403 with a
+ * JSON-RPC error naming the rejected host), and no absolute-form target for another host.
+ */
 function hostCheck(allowedHostNames: string[]) {
   const guard = hostHeaderValidation(allowedHostNames);
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (guard(req, res)) next();
+    if (headerCount(req, "host") > 1) {
+      res.status(400).json(jsonRpcError(-32600, "Bad request: more than one Host header"));
+      return;
+    }
+    if (!guard(req, res)) return;
+    const problem = targetProblem(req.url, req.headers.host, allowedHostNames);
+    if (problem) {
+      res.status(400).json(jsonRpcError(-32600, `Bad request: ${problem}`));
+      return;
+    }
+    next();
   };
+}
+
+/**
+ * Tool calls run one at a time, in arrival order, while every other request (tools/list, ping,
+ * initialize, resources) passes at once: the work of one call can delay another request by at most
+ * that one call, its own share, not by every call queued before it. Each slot is handed on from a
+ * fresh turn of the event loop (setImmediate), so requests that arrived meanwhile are read first.
+ */
+export class ToolCallQueue {
+  private running = false;
+  private readonly waiting: (() => void)[] = [];
+
+  /** Resolves when the caller may run; it must call the returned release exactly once. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = (): void => {
+        this.running = true;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          setImmediate(() => this.next());
+        });
+      };
+      if (!this.running && this.waiting.length === 0) grant();
+      else this.waiting.push(grant);
+    });
+  }
+
+  private next(): void {
+    this.running = false;
+    this.waiting.shift()?.();
+  }
+
+  get pending(): number {
+    return this.waiting.length;
+  }
+}
+
+function isToolCall(body: unknown): boolean {
+  const calls = (message: unknown): boolean =>
+    typeof message === "object" &&
+    message !== null &&
+    (message as { method?: unknown }).method === "tools/call";
+  return Array.isArray(body) ? body.some(calls) : calls(body);
 }
 
 /** The era classification reads the method, these headers and the (already parsed) body. */
@@ -121,7 +228,23 @@ function mcpEndpoint(context: ServerContext) {
   const modern: NodeMcpRequestHandler = toNodeHandler(
     createMcpHandler(() => createServer(context), { legacy: "reject", responseMode: "json" }),
   );
+  const queue = new ToolCallQueue();
   return async (req: Request, res: Response): Promise<void> => {
+    // Malformed params are answered here, in one short sentence (request-guard.ts), as over stdio.
+    const refused = guardRequest(req.body);
+    if (refused) {
+      res.status(200).json(refused);
+      return;
+    }
+    let release: (() => void) | undefined;
+    if (isToolCall(req.body)) {
+      release = await queue.acquire();
+      res.once("close", release);
+      if (res.destroyed || res.socket?.destroyed !== false) {
+        release();
+        return;
+      }
+    }
     try {
       if (!(await isLegacyRequest(classificationRequest(req), req.body))) {
         await modern(req, res, req.body);
@@ -140,6 +263,8 @@ function mcpEndpoint(context: ServerContext) {
       await transport.handleRequest(req, res, req.body);
     } catch {
       if (!res.headersSent) res.status(500).json(jsonRpcError(-32603, "Internal server error"));
+    } finally {
+      release?.();
     }
   };
 }
@@ -166,15 +291,33 @@ export function createHttpApp(settings: HttpSettings, context: ServerContext): e
   return app;
 }
 
-/** Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. */
+/**
+ * Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. At most
+ * MAX_CONNECTIONS connections; headers must arrive within HEADERS_TIMEOUT_MS and the whole
+ * request within REQUEST_TIMEOUT_MS (checked every second), or the connection is closed.
+ */
 export async function startHttpServer(settings: HttpSettings, context: ServerContext): Promise<Server> {
   const problem = httpSettingsProblem(settings);
   if (problem) throw new Error(problem);
   const app = createHttpApp(settings, context);
+  const listener = createHttpServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+      maxHeaderSize: 16 * 1024,
+    },
+    app,
+  );
+  listener.maxConnections = MAX_CONNECTIONS;
+  // A response the client does not read is not kept forever either.
+  listener.setTimeout(REQUEST_TIMEOUT_MS * 6);
   return new Promise((resolve, reject) => {
-    const listener = app.listen(settings.port, settings.host, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(listener);
+    listener.once("error", reject);
+    listener.listen(settings.port, settings.host, () => {
+      listener.off("error", reject);
+      resolve(listener);
     });
   });
 }
