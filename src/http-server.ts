@@ -1,6 +1,8 @@
 import { createServer as createHttpServer } from "node:http";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Socket } from "node:net";
 import { createHash, timingSafeEqual } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
 import {
@@ -159,18 +161,34 @@ function hostCheck(allowedHostNames: string[]) {
   };
 }
 
+/** A tool call waiting this long goes next, whatever its size. */
+export const MAX_WAIT_BEFORE_FIRST_MS = 2_000;
+
+/** Longest a finished tool call holds the next one back while other requests are being served. */
+export const MAX_YIELD_MS = 100;
+
 /**
- * Tool calls run one at a time, in arrival order, while every other request (tools/list, ping,
- * initialize, resources) passes at once: the work of one call can delay another request by at most
- * that one call, its own share, not by every call queued before it. Each slot is handed on from a
- * fresh turn of the event loop (setImmediate), so requests that arrived meanwhile are read first.
+ * Tool calls run one at a time, smallest first, while every other request (tools/list, ping,
+ * initialize, resources) passes at once: the work of one call can delay another request by about
+ * that one call, its own share, not by every call queued before it. When a call finishes, the next
+ * waits while other requests are still being read or served (at most MAX_YIELD_MS), so requests
+ * that arrived during the call go first.
  */
 export class ToolCallQueue {
   private running = false;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { grant: () => void; bytes: number; since: number }[] = [];
+  /** The hand-over deferred while other requests were in flight. */
+  private deferred: (() => void) | undefined;
 
-  /** Resolves when the caller may run; it must call the returned release exactly once. */
-  acquire(): Promise<() => void> {
+  /** `othersBusy`: whether requests other than tool calls are in flight. */
+  constructor(private readonly othersBusy: () => boolean = () => false) {}
+
+  /**
+   * Resolves when the caller may run; it must call the returned release exactly once. Waiting
+   * calls go smallest request body first (a long text is the costly kind), except that a call
+   * waiting longer than MAX_WAIT_BEFORE_FIRST_MS goes before any later one: no call starves.
+   */
+  acquire(bytes = 0): Promise<() => void> {
     return new Promise((resolve) => {
       const grant = (): void => {
         this.running = true;
@@ -178,17 +196,48 @@ export class ToolCallQueue {
         resolve(() => {
           if (released) return;
           released = true;
-          setImmediate(() => this.next());
+          setImmediate(() => this.handOver());
         });
       };
       if (!this.running && this.waiting.length === 0) grant();
-      else this.waiting.push(grant);
+      else this.waiting.push({ grant, bytes, since: performance.now() });
     });
+  }
+
+  /** Call when no other request is in flight any more: a deferred hand-over happens now. */
+  othersIdle(): void {
+    const deferred = this.deferred;
+    if (deferred) setImmediate(deferred);
+  }
+
+  private handOver(): void {
+    if (this.waiting.length === 0 || !this.othersBusy()) {
+      this.next();
+      return;
+    }
+    let done = false;
+    const go = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.deferred = undefined;
+      this.next();
+    };
+    const timer = setTimeout(go, MAX_YIELD_MS);
+    this.deferred = go;
   }
 
   private next(): void {
     this.running = false;
-    this.waiting.shift()?.();
+    if (this.waiting.length === 0) return;
+    const now = performance.now();
+    let pick = 0;
+    if (now - (this.waiting[0]?.since ?? now) < MAX_WAIT_BEFORE_FIRST_MS) {
+      for (let i = 1; i < this.waiting.length; i++)
+        if ((this.waiting[i]?.bytes ?? 0) < (this.waiting[pick]?.bytes ?? 0)) pick = i;
+    }
+    const [chosen] = this.waiting.splice(pick, 1);
+    chosen?.grant();
   }
 
   get pending(): number {
@@ -224,11 +273,30 @@ function classificationRequest(req: Request): globalThis.Request {
  * - 2025-06-18 and 2025-11-25 (no envelope): the Streamable HTTP transport with JSON responses, as
  *   before v2. createMcpHandler's own legacy leg would answer these clients with an SSE stream.
  */
-function mcpEndpoint(context: ServerContext) {
+/** Requests in flight that are not tool calls, telling the queue when there are none left. */
+class OtherRequests {
+  private readonly open = new Set<Response>();
+  onIdle: () => void = () => undefined;
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  add(res: Response): void {
+    this.open.add(res);
+  }
+
+  delete(res: Response): void {
+    if (this.open.delete(res) && this.open.size === 0) this.onIdle();
+  }
+}
+
+function mcpEndpoint(context: ServerContext, others: OtherRequests) {
   const modern: NodeMcpRequestHandler = toNodeHandler(
     createMcpHandler(() => createServer(context), { legacy: "reject", responseMode: "json" }),
   );
-  const queue = new ToolCallQueue();
+  const queue = new ToolCallQueue(() => others.size > 0);
+  others.onIdle = () => queue.othersIdle();
   return async (req: Request, res: Response): Promise<void> => {
     // Malformed params are answered here, in one short sentence (request-guard.ts), as over stdio.
     const refused = guardRequest(req.body);
@@ -238,7 +306,8 @@ function mcpEndpoint(context: ServerContext) {
     }
     let release: (() => void) | undefined;
     if (isToolCall(req.body)) {
-      release = await queue.acquire();
+      others.delete(res);
+      release = await queue.acquire(Number(req.headers["content-length"] ?? 0) || 0);
       res.once("close", release);
       if (res.destroyed || res.socket?.destroyed !== false) {
         release();
@@ -273,10 +342,17 @@ function mcpEndpoint(context: ServerContext) {
 export function createHttpApp(settings: HttpSettings, context: ServerContext): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // Requests being read or served that are not (yet known to be) tool calls: see ToolCallQueue.
+  const others = new OtherRequests();
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    others.add(res);
+    res.once("close", () => others.delete(res));
+    next();
+  });
   app.use(hostCheck(acceptedHostNames(settings)));
   if (settings.token) app.use(bearerCheck(settings.token));
   app.use("/mcp", express.json({ limit: MAX_BODY_BYTES }));
-  app.post("/mcp", mcpEndpoint(context));
+  app.post("/mcp", mcpEndpoint(context, others));
   const notAllowed = (_req: Request, res: Response): void => {
     res
       .status(405)
@@ -311,6 +387,22 @@ export async function startHttpServer(settings: HttpSettings, context: ServerCon
     app,
   );
   listener.maxConnections = MAX_CONNECTIONS;
+  // Node's headersTimeout only runs once a request has begun: a connection that sends nothing
+  // would hold its place under the cap. It must complete its first request's headers in time.
+  const silent = new WeakMap<Socket, NodeJS.Timeout>();
+  listener.on("connection", (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
+    timer.unref();
+    silent.set(socket, timer);
+    socket.once("close", () => clearTimeout(timer));
+  });
+  listener.on("request", (req: IncomingMessage) => {
+    const timer = silent.get(req.socket);
+    if (timer) {
+      clearTimeout(timer);
+      silent.delete(req.socket);
+    }
+  });
   // A response the client does not read is not kept forever either.
   listener.setTimeout(REQUEST_TIMEOUT_MS * 6);
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerToken, targetProblem } from "../../src/http-server.js";
+import { performance } from "node:perf_hooks";
+import { bearerToken, MAX_YIELD_MS, targetProblem, ToolCallQueue } from "../../src/http-server.js";
 import { MCP_POST_HEADERS, rawRequest, startHttpProcess } from "../support/http-process.js";
 import type { HttpProcess } from "../support/http-process.js";
 
@@ -135,5 +136,29 @@ describe("HTTP helpers", () => {
     expect(targetProblem("http://localhost:3000/mcp", "127.0.0.1:3000", names)).toMatch(/own host/);
     expect(targetProblem("http://evil.example/mcp", "evil.example", names)).toMatch(/own host/);
     expect(targetProblem("*", "127.0.0.1", names)).toMatch(/must be a path/);
+  });
+});
+
+describe("ToolCallQueue", () => {
+  it("runs one call at a time, smaller bodies first among those waiting, and lets others finish first", async () => {
+    let busy = true;
+    const queue = new ToolCallQueue(() => busy);
+    const order: string[] = [];
+    const first = await queue.acquire(10);
+    const waits = [
+      queue.acquire(900_000).then((release) => (order.push("big"), release())),
+      queue.acquire(100).then((release) => (order.push("small"), release())),
+    ];
+    expect(queue.pending).toBe(2);
+    const released = performance.now();
+    first();
+    await new Promise((r) => setTimeout(r, 20));
+    // Another request is still in flight: the hand-over waits for it.
+    expect(order).toEqual([]);
+    busy = false;
+    queue.othersIdle();
+    await Promise.all(waits);
+    expect(order).toEqual(["small", "big"]);
+    expect(performance.now() - released).toBeLessThan(MAX_YIELD_MS + 50);
   });
 });
