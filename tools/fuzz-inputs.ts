@@ -96,8 +96,8 @@ export class FuzzInputs {
   /** A string of pieces: usually short, now and then long (up to 300,000 characters). */
   string(): string {
     const r = this.random();
-    if (r < 0.01) return this.pick(["a", " ", '"x" ', "9"]).repeat(150_000 + this.int(150_000));
-    const pieces = r < 0.1 ? 50 + this.int(400) : this.int(12);
+    if (r < 0.001) return this.pick(["a", " ", '"x" ', "9"]).repeat(150_000 + this.int(150_000));
+    const pieces = r < 0.03 ? 50 + this.int(400) : this.int(12);
     let text = "";
     for (let i = 0; i < pieces; i++) text += this.pick(ALPHABET);
     return text;

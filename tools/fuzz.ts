@@ -78,6 +78,15 @@ function resultProblem(response: WireResponse, args: unknown): string | undefine
   return undefined;
 }
 
+/** Percent-encoded when it can be (a lone surrogate cannot), else as it is. */
+function uriPart(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Protocol-level noise: malformed params and unknown names, answered without a crash. */
 function protocolCall(inputs: FuzzInputs): { method: string; params: unknown } {
   const r = inputs.int(8);
@@ -89,7 +98,7 @@ function protocolCall(inputs: FuzzInputs): { method: string; params: unknown } {
     return {
       method: "resources/read",
       params: {
-        uri: `corpus://${inputs.pick(["passages", "sources"])}/${encodeURIComponent(inputs.string())}`,
+        uri: `corpus://${inputs.pick(["passages", "sources"])}/${uriPart(inputs.string())}`,
       },
     };
   if (r === 4)
@@ -240,7 +249,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      console.error(`fuzz: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`fuzz: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exitCode = 2;
     },
   );
