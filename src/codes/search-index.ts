@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from "../util/stop-words.js";
 export interface SearchHit {
   doc: number;
   /** Query words matched, as a whole word or as a word prefix. */
@@ -5,9 +6,6 @@ export interface SearchHit {
   /** Query words matched as a whole word. */
   exact: number;
 }
-
-// Dropped from a query unless the query has nothing else.
-const STOPWORDS = new Set(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"]);
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -42,7 +40,7 @@ export function tokenize(text: string): string[] {
 /** The distinct words a query searches for, in first-seen order. */
 export function queryWords(query: string): string[] {
   const words = [...new Set(tokenize(query))];
-  const content = words.filter((w) => !STOPWORDS.has(w));
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   return content.length > 0 ? content : words;
 }
 

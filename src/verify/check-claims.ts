@@ -11,7 +11,7 @@ import type { ClaimFinding, ClaimPart, MetadataIssue, QuoteFinding, Verdict } fr
 import { isAttributed, roleOf } from "./sentence-role.js";
 import { splitSentences, type Sentence } from "./sentences.js";
 import { findMentions, type KnownMention, type UnknownMention } from "./source-mentions.js";
-import { stem } from "./stems.js";
+import { stem } from "../util/stem.js";
 import { claimWords, scorePassages, type PassageScore } from "./support-score.js";
 import { tokenize } from "./tokens.js";
 

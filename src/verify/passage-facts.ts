@@ -5,7 +5,8 @@ import { findConcepts, type ConceptSet } from "./concepts.js";
 import { splitParts } from "./claim-parts.js";
 import { findNumbers, type NumberFact } from "./numbers.js";
 import { findMentions } from "./source-mentions.js";
-import { STOPWORDS, stem } from "./stems.js";
+import { stem } from "../util/stem.js";
+import { CLAIM_STOP_WORDS } from "../util/stop-words.js";
 import { tokenize } from "./tokens.js";
 
 /** One clause of a passage: what it is about and the direction it states (or inherits from the passage). */
@@ -62,7 +63,7 @@ function recordedStrengths(p: Passage, coverage: boolean): StrengthValue[] {
 function stemsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const t of tokenize(text)) {
-    if (t.norm.length < 2 || STOPWORDS.has(t.norm)) continue;
+    if (t.norm.length < 2 || CLAIM_STOP_WORDS.has(t.norm)) continue;
     out.add(stem(t.norm));
   }
   return out;

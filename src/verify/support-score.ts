@@ -1,5 +1,6 @@
 import type { Corpus } from "../corpus/store.js";
-import { STOPWORDS, stem } from "./stems.js";
+import { stem } from "../util/stem.js";
+import { CLAIM_STOP_WORDS } from "../util/stop-words.js";
 import { tokenize } from "./tokens.js";
 
 /**
@@ -42,10 +43,10 @@ function contentStems(text: string, exclude: readonly Span[] = []): string[] {
     }
     if (reach > t.start) continue;
     const lower = t.norm;
-    if (lower.length < 2 || STOPWORDS.has(lower) || YEAR.test(lower) || !/[\p{L}\p{N}]/u.test(lower))
+    if (lower.length < 2 || CLAIM_STOP_WORDS.has(lower) || YEAR.test(lower) || !/[\p{L}\p{N}]/u.test(lower))
       continue;
     const s = stem(lower);
-    if (STOPWORDS.has(s) || seen.has(s)) continue;
+    if (CLAIM_STOP_WORDS.has(s) || seen.has(s)) continue;
     seen.add(s);
     out.push(s);
   }

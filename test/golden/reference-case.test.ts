@@ -1,19 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shippedKnowledge } from "../support/knowledge.js";
 import type { Evaluation } from "../../src/engine/evaluation-schema.js";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import type { StdioConnection } from "../support/clients.js";
 import { connectStdio, textOf } from "../support/clients.js";
+import { expectGolden } from "../support/golden.js";
 
 /*
  * The reference case (docs/research/reference-case.md) over stdio against the BUILT server, pinned as a
- * golden transcript. Regenerate deliberately with: npm run build && UPDATE_GOLDEN=1 npx vitest run test/golden/reference-case.test.ts
- * The corpus version is normalised (it changes with any corpus file) and checked separately.
+ * golden transcript (test/support/golden.ts: regenerate deliberately with npm run build, then
+ * npx vitest run test/golden -u). The corpus version is normalised there and checked separately here.
  */
-const GOLDEN = join(import.meta.dirname, "reference-case.json");
-const CORPUS_VERSION = "<corpus version: checked separately>";
 
 let conn: StdioConnection;
 let result: Awaited<ReturnType<StdioConnection["client"]["callTool"]>>;
@@ -29,25 +26,19 @@ afterAll(async () => {
 });
 
 function transcript(): unknown {
-  const version = evaluation.corpusVersion;
   return {
     request: { method: "tools/call", params: { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE } },
     response: {
       isError: result.isError ?? false,
-      structuredContent: { ...evaluation, corpusVersion: CORPUS_VERSION },
-      text: textOf(result).split(version).join(CORPUS_VERSION),
+      structuredContent: evaluation,
+      text: textOf(result),
     },
   };
 }
 
 describe("reference case over stdio (golden transcript)", () => {
-  it("matches the golden transcript byte for byte", () => {
-    const actual = `${JSON.stringify(transcript(), null, 2)}\n`;
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) {
-      if (process.env.CI) throw new Error("the golden file is missing or UPDATE_GOLDEN is set in CI");
-      writeFileSync(GOLDEN, actual);
-    }
-    expect(actual).toBe(readFileSync(GOLDEN, "utf8"));
+  it("matches the golden transcript byte for byte", async () => {
+    await expectGolden("reference-case.json", JSON.stringify(transcript(), null, 2));
   });
 
   it("reports the shipped corpus version", () => {
