@@ -25,10 +25,14 @@ function runServer(corpus: string, args: string[] = []) {
 }
 
 function runVerifyCorpus(corpus: string) {
-  return spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "tools", "verify-corpus.ts"), "--corpus", corpus], {
-    encoding: "utf8",
-    timeout: 30_000,
-  });
+  return spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    [join(ROOT, "tools", "verify-corpus.ts"), "--corpus", corpus],
+    {
+      encoding: "utf8",
+      timeout: 30_000,
+    },
+  );
 }
 
 describe("the built server verifies the corpus at start", () => {
@@ -76,7 +80,9 @@ describe("the built server verifies the corpus at start", () => {
     expect(altered).not.toBe(original);
     writeFileSync(path, altered);
     const manifest = writeManifest(dir);
-    const built = JSON.parse(readFileSync(join(ROOT, "corpus", "manifest.json"), "utf8")) as { version: string };
+    const built = JSON.parse(readFileSync(join(ROOT, "corpus", "manifest.json"), "utf8")) as {
+      version: string;
+    };
     const r = runServer(dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
@@ -90,21 +96,31 @@ describe("the built server verifies the corpus at start", () => {
   it("serves another corpus only when its version is named, and the ready line shows the version", () => {
     const dir = corpusCopy();
     const path = join(dir, "evidence", "sources", "busse-bmj-2025.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace("strong recommendations against", "strong recommendations for"));
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace("strong recommendations against", "strong recommendations for"),
+    );
     const { version } = writeManifest(dir);
     const named = runServer(dir, ["--corpus-version", version]);
-    expect(named.stderr).toMatch(new RegExp(`ready on stdio; tools: .*; corpus version ${version} \\(named by --corpus-version\\)`));
+    expect(named.stderr).toMatch(
+      new RegExp(`ready on stdio; tools: .*; corpus version ${version} \\(named by --corpus-version\\)`),
+    );
     expect(named.status).toBe(0);
     const wrong = runServer(dir, ["--corpus-version", "0".repeat(64)]);
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toContain(`has version ${version}, not the version named by --corpus-version (${"0".repeat(64)})`);
+    expect(wrong.stderr).toContain(
+      `has version ${version}, not the version named by --corpus-version (${"0".repeat(64)})`,
+    );
   });
 
   it("refuses a --corpus that is not a folder and a --corpus-version that is not a version", () => {
     const missing = runServer(join(ROOT, "no-such-corpus-folder"));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("--corpus names");
-    const bad = spawnSync(SERVER_NODE, [BUILT_SERVER, "--corpus-version", "latest"], { encoding: "utf8", input: "" });
+    const bad = spawnSync(SERVER_NODE, [BUILT_SERVER, "--corpus-version", "latest"], {
+      encoding: "utf8",
+      input: "",
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--corpus-version expects the 64 lower-case hex digits");
   });
