@@ -308,6 +308,8 @@ function mcpEndpoint(context: ServerContext, others: OtherRequests) {
     if (isToolCall(req.body)) {
       others.delete(res);
       release = await queue.acquire(Number(req.headers["content-length"] ?? 0) || 0);
+      // Held until the answer is written: the SDK's handleRequest can return before the tool has run.
+      res.once("finish", release);
       res.once("close", release);
       if (res.destroyed || res.socket?.destroyed !== false) {
         release();
@@ -332,8 +334,6 @@ function mcpEndpoint(context: ServerContext, others: OtherRequests) {
       await transport.handleRequest(req, res, req.body);
     } catch {
       if (!res.headersSent) res.status(500).json(jsonRpcError(-32603, "Internal server error"));
-    } finally {
-      release?.();
     }
   };
 }
