@@ -10,7 +10,6 @@ const DIST = join(import.meta.dirname, "..");
 export const SERVERS = {
   ours: join(DIST, "server", "index.js"),
   bare: join(DIST, "bench", "bare-server.js"),
-  floor: join(DIST, "bench", "floor-server.js"),
 } as const;
 export type ServerName = keyof typeof SERVERS;
 

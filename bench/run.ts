@@ -1,5 +1,6 @@
-// `npm run bench`: our server against a bare SDK echo server, measured in the same run, printed as
-// ratios with their targets. Bounded (well under two minutes on 2 cores); not a test.
+// `npm run bench`: the tokens a model receives from our server (answers in both forms, tool
+// definitions, a three-case conversation), and our server against a bare SDK echo server measured in
+// the same run, printed as ratios; every figure with its target. Bounded; not a test.
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Client } from "@modelcontextprotocol/client";
@@ -9,15 +10,18 @@ import {
   REFERENCE_LETTER_CONTEXT,
   REFERENCE_QUESTION,
 } from "../tools/demo-reference-case.js";
+import { tokenFigures, withDetail } from "./answers.js";
 import { ECHO, TIMED_CALLS } from "./calls.js";
 import type { Call } from "./calls.js";
 import { coldStart } from "./cold-start.js";
 import { httpThroughput } from "./http-load.js";
 import { openStdio, rssMb, startHttp } from "./processes.js";
 import type { ServerName } from "./processes.js";
-import { table, verdict } from "./report.js";
+import { table, tokenReport, verdict } from "./report.js";
 import type { Result } from "./report.js";
 import { median, p95 } from "./stats.js";
+import { TOKENIZER } from "./tokens.js";
+import type { ListedTool } from "./tokens.js";
 
 const COLD_SPAWNS = 15;
 const WARMUP_CALLS = 30;
@@ -50,25 +54,16 @@ async function coldStartMs(name: ServerName): Promise<number> {
 interface RoundTripSample {
   ours: number[];
   echo: number[];
-  floor: number[];
 }
 
-/**
- * Alternate echo, the measured call and the same call to the answer-floor server one by one, so
- * drift hits all three alike; ours and the floor swap places every other round, so each follows
- * the echo as often as the other.
- */
-async function roundTrips(
-  clients: { ours: Client; bare: Client; floor: Client },
-  call: Call,
-): Promise<RoundTripSample> {
-  const { ours, bare, floor } = clients;
+/** Alternate echo and the measured call one by one, so drift hits both alike. */
+async function roundTrips(clients: { ours: Client; bare: Client }, call: Call): Promise<RoundTripSample> {
+  const { ours, bare } = clients;
   for (let i = 0; i < WARMUP_CALLS; i++) {
     await callOk(ours, call);
     await callOk(bare, ECHO);
-    await callOk(floor, call);
   }
-  const sample: RoundTripSample = { ours: [], echo: [], floor: [] };
+  const sample: RoundTripSample = { ours: [], echo: [] };
   const timed = async (client: Client, c: Call, into: number[]) => {
     const t = performance.now();
     await callOk(client, c);
@@ -76,26 +71,26 @@ async function roundTrips(
   };
   for (let i = 0; i < ROUND_TRIPS; i++) {
     await timed(bare, ECHO, sample.echo);
-    if (i % 2 === 0) {
-      await timed(ours, call, sample.ours);
-      await timed(floor, call, sample.floor);
-    } else {
-      await timed(floor, call, sample.floor);
-      await timed(ours, call, sample.ours);
-    }
+    await timed(ours, call, sample.ours);
   }
   return sample;
 }
 
-function rtResult(name: string, detail: string, limit: number, sample: RoundTripSample): Result {
+function rtResult(
+  name: string,
+  detail: string,
+  limit: number,
+  sample: RoundTripSample,
+  note?: string,
+): Result {
   return {
-    floor: { ms: median(sample.floor), ratio: median(sample.floor) / median(sample.echo) },
     name,
     detail,
     ours: `median ${ms(median(sample.ours))}, p95 ${ms(p95(sample.ours))}`,
     baseline: `echo median ${ms(median(sample.echo))}, p95 ${ms(p95(sample.echo))}`,
     value: median(sample.ours) / median(sample.echo),
     target: { op: "<=", limit, unit: "x" },
+    ...(note ? { note } : {}),
   };
 }
 
@@ -133,10 +128,17 @@ async function main(): Promise<void> {
     target: { op: "<=", limit: 1.2, unit: "x" },
   });
 
+  // The tokens, in a session of their own: it lists the tools (the definitions are counted from that
+  // list), which makes the SDK client validate every answer against its output schema.
+  log("tokens: the fixed calls' answers in both forms, the tool definitions, the three-case conversation");
+  const counting = await openStdio("ours");
+  const listed = (await counting.client.listTools()).tools as ListedTool[];
+  const tokens = await tokenFigures(counting.client);
+  await counting.close();
+
   const ours = await openStdio("ours");
   const bare = await openStdio("bare");
-  const floor = await openStdio("floor");
-  const clients = { ours: ours.client, bare: bare.client, floor: floor.client };
+  const clients = { ours: ours.client, bare: bare.client };
   // These sessions never list tools, so the SDK client does not validate outputs: the figures are
   // the server's and the wire's, not the client's schema checks.
   const tools = servedTools;
@@ -160,13 +162,15 @@ async function main(): Promise<void> {
     results.push(missing("lookupCodes search round trip", 'query "sacroiliitis"', 1.3, "lookupCodes"));
   }
   if (tools.has("evaluateSIJointRFA")) {
-    log("round trips: evaluateSIJointRFA on the reference case vs echo");
+    log("round trips: evaluateSIJointRFA summary on the reference case vs echo");
+    const summary = withDetail(evaluate, "summary", listed);
     results.push(
       rtResult(
         "evaluateSIJointRFA round trip",
-        `reference case, ${rtDetail}`,
+        `reference case, ${summary === evaluate ? "its one answer" : 'detail "summary"'}, ${rtDetail}`,
         1.5,
-        await roundTrips(clients, evaluate),
+        await roundTrips(clients, summary),
+        summary === evaluate ? "no detail levels yet" : undefined,
       ),
     );
   } else {
@@ -219,10 +223,13 @@ async function main(): Promise<void> {
   });
   await ours.close();
   await bare.close();
-  await floor.close();
 
+  const counted = tokenReport(tokens, TOKENIZER);
+  console.log(counted.text);
+  console.log("");
   console.log(table(results));
   console.log("");
+  for (const line of counted.lines) console.log(`${line.verdict.padEnd(4)}  ${line.name}`);
   for (const r of results) console.log(`${verdict(r).padEnd(4)}  ${r.name}`);
   const load = loadavg().map((l) => l.toFixed(2));
   console.log(

@@ -15,9 +15,12 @@ function quoted(c: Cited): string {
   return `${c.passageId ?? "?"}: "${c.quote ?? ""}"${c.provenance?.attribution ? ` (${c.provenance.attribution})` : ""}`;
 }
 
-/** The evaluation as a reviewer skims it: decision per service, evidence roles, pitfalls, alternatives. */
+/** The full evaluation (detail "full") as a reviewer skims it: decision per service, evidence roles, pitfalls, alternatives. */
 export function evaluationSummary(s: Structured): string[] {
   if (!s) return ["(no structured content)"];
+  // The full view cites by passage id; each passage's words are in its passage table.
+  const passages = new Map(list<Cited>(s.passages).map((p) => [p.passageId, p]));
+  const cited = (id: string): Cited => passages.get(id) ?? { passageId: id };
   const lines = [
     `Overall: ${String(s.determination)} (review required: ${s.reviewRequired === true ? "yes" : "no"})`,
   ];
@@ -27,30 +30,22 @@ export function evaluationSummary(s: Structured): string[] {
     );
   }
   lines.push("Governing evidence:");
-  for (const c of list<Cited>(s.governingEvidence)) lines.push(`  ${quoted(c)}`);
-  const supporting = list<Cited>(s.supportingEvidence).map((c) => c.passageId);
+  for (const id of list<string>(s.governingEvidence)) lines.push(`  ${quoted(cited(id))}`);
+  const supporting = list<string>(s.supportingEvidence);
   lines.push(`Supporting evidence (${supporting.length}): ${supporting.join(", ")}`);
   lines.push("Conflicting evidence and why it does not govern:");
-  for (const c of list<{ citation?: Cited; method?: string; whyNotGoverning?: string }>(
+  for (const c of list<{ passageId?: string; method?: string; whyNotGoverning?: string }>(
     s.conflictingEvidence,
   )) {
-    lines.push(`  ${c.citation?.passageId ?? "?"} [${c.method ?? "?"}]: ${c.whyNotGoverning ?? ""}`);
+    lines.push(`  ${c.passageId ?? "?"} [${c.method ?? "?"}]: ${c.whyNotGoverning ?? ""}`);
   }
   lines.push("Pitfalls:");
-  for (const p of list<{ text?: string; citations?: Cited[] }>(s.pitfalls)) {
-    lines.push(
-      `  - ${p.text ?? ""} [${list<Cited>(p.citations)
-        .map((c) => c.passageId)
-        .join(", ")}]`,
-    );
+  for (const p of list<{ text?: string; citations?: string[] }>(s.pitfalls)) {
+    lines.push(`  - ${p.text ?? ""} [${list<string>(p.citations).join(", ")}]`);
   }
   lines.push("Alternatives:");
-  for (const a of list<{ text?: string; citations?: Cited[] }>(s.alternatives)) {
-    lines.push(
-      `  - ${a.text ?? ""} [${list<Cited>(a.citations)
-        .map((c) => c.passageId)
-        .join(", ")}]`,
-    );
+  for (const a of list<{ text?: string; citations?: string[] }>(s.alternatives)) {
+    lines.push(`  - ${a.text ?? ""} [${list<string>(a.citations).join(", ")}]`);
   }
   const missing = list<string>(s.missingInformation);
   lines.push(`Missing information: ${missing.length > 0 ? missing.join("; ") : "none"}`);
@@ -64,14 +59,14 @@ export function evaluationSummary(s: Structured): string[] {
 /** The letter's status and its checklist of required elements. */
 export function letterSummary(s: Structured): string[] {
   if (!s) return ["(no structured content)"];
-  const checklist = list<{ id: number; element: string; status: string; reason?: string }>(s.checklist);
+  const checklist = list<{ id: number; element: string; status: string; note?: string }>(s.checklist);
   const present = checklist.filter((c) => c.status === "present").length;
   const lines = [
     `Letter type: ${String(s.letterType)}; status: ${String(s.status)}`,
     `Checklist: ${present} of ${checklist.length} required elements present`,
   ];
   for (const c of checklist.filter((item) => item.status !== "present")) {
-    lines.push(`  ${c.status}: ${c.id}. ${c.element} (${c.reason ?? ""})`);
+    lines.push(`  ${c.status}: ${c.id}. ${c.element} (${c.note ?? ""})`);
   }
   return lines;
 }

@@ -89,7 +89,7 @@ try {
   const evaluated = await step(
     served,
     "evaluateSIJointRFA",
-    REFERENCE_CASE,
+    { ...REFERENCE_CASE, detail: "full" },
     "64625 + J1100, M53.3 + M47.817",
   );
   if (evaluated && !evaluated.isError) console.log(indent(evaluationSummary(evaluated.structured)));

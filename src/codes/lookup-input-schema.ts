@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { describeReceived } from "../util/describe-received.js";
+import { DetailSchema } from "../util/detail-level.js";
 
 // Explicit ranges (not \p{Cc}) so the JSON Schema pattern reads the same without the u flag.
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
@@ -32,6 +33,7 @@ export const LookupCodesInputSchema = z
       .describe(
         'Date of service, YYYY-MM-DD, e.g. "2026-03-02": chooses the ICD-10-CM release in force on it and the HCPCS file for it; a date outside every shipped release is flagged. Without it, the newest shipped releases answer.',
       ),
+    detail: DetailSchema,
   })
   .refine((input) => input.codes !== undefined || input.query !== undefined, {
     error: (iss) =>

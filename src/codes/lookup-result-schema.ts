@@ -11,7 +11,7 @@ export const DescriptionSourceSchema = z
       "updates-file: the descriptor recorded in the HCPCS updates file from the sources it names (not a CMS file; see `update`).",
   );
 
-const DateFitSchema = z
+export const DateFitSchema = z
   .enum(["in-force", "outside", "no-date"])
   .describe(
     "in-force: the date of service falls in the release's window; outside: no shipped release covers it and the nearest answers; no-date: none was given and the newest answers.",

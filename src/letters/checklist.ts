@@ -1,152 +1,136 @@
+import { explainCode } from "./code-explanations.js";
 import type { Compose } from "./compose.js";
 import type { ChecklistItem } from "./letter-schema.js";
 
-/** The 14 elements of a draft SI joint RFA / SIJI determination letter (docs/research/um-and-coverage.md section 4.7). */
+/** The 14 elements of a draft SI joint RFA / SIJI determination letter (um-and-coverage.md section 4.7), short. */
 export const CHECKLIST_ELEMENTS: readonly string[] = [
-  "Header and identification (notice date, member, plan and product, services explained, provider, date received)",
-  "The decision, service by service",
-  "Specific reason in plain language, tied to this member's facts",
-  "Named criterion and policy citation, with version (and the plan provision)",
-  "Clinical rationale applying the criteria to the member's circumstances",
-  "Criteria and relevant documents available free of charge",
-  "What additional information would change the outcome, and how to send it",
-  "Appeal rights: deadline, expedited appeal, representative, further review",
-  "Peer-to-peer offer to the treating practitioner",
-  "Reviewer name and credentials",
-  "Recipients: the member and the treating practitioner",
-  "Language assistance and non-discrimination notice",
+  "header and identification",
+  "decision by service",
+  "specific reason tied to the member's facts",
+  "named policy with version, and plan provision",
+  "clinical rationale",
+  "criteria and documents free on request",
+  "what would change the outcome, and how to send it",
+  "appeal rights",
+  "peer-to-peer offer",
+  "reviewer name and credentials",
+  "recipients: member and treating practitioner",
+  "language help and non-discrimination",
   "AI-use disclosure",
-  "Medicare Advantage: CMS-10003 standard notice text",
+  "Medicare Advantage standard notice (CMS-10003)",
 ];
 
-export interface ChecklistInputs {
-  headerMissing: string[];
-  policyGaps: string[];
-  gaps: ReadonlyMap<number, string[]>;
+/** Problems a reviewer must settle before sending, by element, that are not blanks. */
+export interface ChecklistGaps {
+  byElement: Map<number, string[]>;
 }
 
-export function checklist(c: Compose, inputs: ChecklistInputs): ChecklistItem[] {
-  const { ctx, type, regime } = c;
-  const item = (id: number, missing: string[], presentReason: string): ChecklistItem => ({
-    id,
-    element: CHECKLIST_ELEMENTS[id - 1] ?? "",
-    status: missing.length ? "missing" : "present",
-    reason: missing.length ? `missing: ${missing.join("; ")}` : presentReason,
-  });
-  const na = (id: number, reason: string): ChecklistItem => ({
-    id,
-    element: CHECKLIST_ELEMENTS[id - 1] ?? "",
-    status: "not-applicable",
-    reason,
-  });
-  const items: ChecklistItem[] = [];
-  items.push(
-    item(
-      1,
-      inputs.headerMissing,
-      "every header field is filled and every code is explained in plain language",
-    ),
-  );
-  items.push(item(2, [], "the decision is stated for each requested service"));
-  items.push(
-    item(3, [], "the reason restates this member's documented facts and what the policy says about them"),
-  );
-  items.push(
-    item(
-      4,
-      type === "denial" ? inputs.policyGaps : [],
-      "the policy is named with its id, version and hash, with the governing evidence and its publication date",
-    ),
-  );
-  items.push(
-    item(
-      5,
-      [],
-      "the clinical rationale section applies the policy to the member's facts and quotes the governing evidence",
-    ),
-  );
-  for (const id of [6, 7, 8, 9]) {
-    if (type === "approval") items.push(na(id, "an approval is not an adverse determination"));
-    else if (id === 8 && type !== "denial")
-      items.push(na(id, "no adverse determination yet: appeal rights come with a denial"));
-    else items.push(item(id, inputs.gaps.get(id) ?? [], "included with the details from the context"));
-  }
-  const reviewerMissing = [
-    !ctx.reviewer?.name ? "no reviewer name" : "",
-    !ctx.reviewer?.credentials ? "no reviewer credentials" : "",
+function codeGaps(c: Compose): string[] {
+  const gaps: string[] = [];
+  const all = [
+    ...c.ev.services.map((s) => explainCode(c, s.code, "service")),
+    ...c.ev.diagnoses.map((d) => explainCode(c, d.code, "diagnosis")),
   ];
-  items.push(
-    item(
-      10,
-      reviewerMissing.filter((m) => m),
-      "the reviewing clinician's name and credentials are given",
+  for (const e of all) {
+    if (e.from === "code-set")
+      gaps.push(`${e.code} is explained from the code set's description: check the wording`);
+    if (e.from === "none") gaps.push(`${e.code} is not in the code sets: explain it in plain words`);
+  }
+  const sets = c.ev.codeSets;
+  for (const r of sets ? [sets.icd10cm, sets.hcpcs] : []) {
+    if (r.fit === "outside")
+      gaps.push(
+        `the date of service ${sets?.dateOfService ?? ""} is outside the window of ${r.label} (${r.inForceFrom} to ${r.inForceTo}): check the codes against the release in force`,
+      );
+  }
+  return gaps;
+}
+
+function policyGaps(c: Compose): string[] {
+  const gaps: string[] = [];
+  const secondary = [
+    ...new Set(
+      c.ev.governingEvidence.filter((g) => g.provenance.seenAtKind === "secondary").map((g) => g.sourceId),
     ),
-  );
-  const recipientsMissing = [
-    !ctx.member?.name ? "no member name" : "",
-    !ctx.provider?.name ? "no treating provider" : "",
   ];
-  items.push(
-    item(
-      11,
-      recipientsMissing.filter((m) => m),
-      "addressed to the member with a copy to the treating provider",
-    ),
-  );
-  items.push(
-    item(
-      12,
-      ctx.languageAssistance?.phone ? [] : ["no language-assistance phone in context"],
-      "language help line and non-discrimination notice",
-    ),
-  );
-  if (ctx.stateAiDisclosure === false) {
-    items.push(
-      na(
-        13,
-        "the context says no State AI-use disclosure applies; a general note on how the letter was prepared is still included",
-      ),
+  if (secondary.length)
+    gaps.push(
+      `the governing text of ${secondary.join(", ")} is known only through a third party's summary: cite the policy text itself`,
     );
-  } else if (ctx.stateAiDisclosure === undefined) {
-    items.push(
-      item(
-        13,
-        [
-          "the context does not say whether the member's State requires an AI-use disclosure (stateAiDisclosure); a general note is included",
-        ],
-        "",
-      ),
+  const rules = c.regime.coverageRules;
+  if (rules && c.ev.policy.id !== rules.profile)
+    gaps.push(
+      `${rules.note}; this review used ${c.ev.policy.id}: review again with ${rules.profile} before deciding`,
     );
-  } else {
-    items.push(
-      item(
-        13,
-        [],
-        typeof ctx.stateAiDisclosure === "string"
-          ? "the State's wording and a general note are included"
-          : "a general AI-use disclosure is included",
-      ),
-    );
-  }
-  if (regime.standardNotice && type === "denial") {
-    items.push(
-      item(
-        14,
-        [
-          `this product does not store the ${regime.standardNotice.form} text; the letter says the facts must be copied onto that form`,
-        ],
-        "",
-      ),
-    );
-  } else {
-    items.push(
-      na(
-        14,
-        regime.standardNotice
-          ? "only denials use the standard denial notice"
-          : `not a Medicare Advantage plan (${regime.label})`,
-      ),
-    );
-  }
-  return items;
+  if (!c.ev.policy.inForce) gaps.push("no version of the policy was in force on the date of service");
+  return gaps;
+}
+
+/** Each element: where it is in the member letter (a section id), or why it is missing or not applicable. */
+export function checklist(c: Compose, present: ReadonlySet<string>): ChecklistItem[] {
+  const { type, regime, ctx } = c;
+  const adverse = type !== "approval";
+  const where: (string | undefined)[] = [
+    "header",
+    "decision",
+    "reason",
+    "policy",
+    "reason",
+    adverse ? "free-copies" : undefined,
+    adverse && type !== "not-applicable" ? "change" : undefined,
+    type === "denial" ? "appeal" : undefined,
+    adverse ? "peer-to-peer" : undefined,
+    "reviewer",
+    "header",
+    "language",
+    "ai-disclosure",
+    undefined,
+  ];
+  const extra = new Map<number, string[]>([
+    [1, codeGaps(c)],
+    [4, type === "denial" ? policyGaps(c) : []],
+  ]);
+  if (ctx.stateAiDisclosure === undefined)
+    extra.set(13, [
+      "the context does not say whether the member's State requires an AI-use disclosure (stateAiDisclosure)",
+    ]);
+  return CHECKLIST_ELEMENTS.map((element, i) => {
+    const id = i + 1;
+    const at = where[i];
+    if (id === 14) {
+      if (regime.standardNotice && type === "denial")
+        return { id, element, status: "missing", note: regime.standardNotice.instruction };
+      return {
+        id,
+        element,
+        status: "not-applicable",
+        note: regime.standardNotice
+          ? "only a denial uses the standard notice"
+          : `not Medicare Advantage (${regime.label})`,
+      };
+    }
+    if (!at || !present.has(at)) {
+      const note =
+        type === "approval"
+          ? "an approval is not an adverse determination"
+          : id === 8
+            ? "no adverse determination yet: appeal rights come with a denial"
+            : "not part of this letter type";
+      return { id, element, status: "not-applicable", note };
+    }
+    const blanks = c.blanks.filter((b) => b.element === id).map((b) => `blank: ${b.label}`);
+    const gaps = [...blanks, ...(extra.get(id) ?? [])];
+    if (id === 5) gaps.length = 0;
+    return gaps.length
+      ? { id, element, status: "missing", where: at, note: gaps.join("; ") }
+      : {
+          id,
+          element,
+          status: "present",
+          where: at,
+          ...(id === 5
+            ? { note: "short reason here; the full rationale is the reviewer rationale, free on request" }
+            : {}),
+        };
+  });
 }

@@ -1,117 +1,116 @@
-import type { Corpus } from "../corpus/store.js";
-import type { CriterionResult, ServiceResult } from "../engine/evaluation-schema.js";
-import { recordedStance } from "../verify/stance.js";
-import { explainCode } from "./code-explanations.js";
-import { bullets, capitalise, joinSentences, section, sentenceList, type Compose } from "./compose.js";
+import type { Citation } from "../corpus/citation.js";
+import type { CriterionResult, FactValue, ServiceResult } from "../engine/evaluation-schema.js";
+import { bullets, capitalise, section, sentence, type Compose } from "./compose.js";
 import { factPhrases } from "./fact-phrases.js";
+import { serviceNames } from "./header-section.js";
 import type { Section } from "./letter-schema.js";
 
-const DECISION_WORDS: Record<ServiceResult["determination"], (c: Compose) => string> = {
-  "not-medically-necessary": () =>
-    "Not approved (denied): the information we have does not show that it is medically necessary for you",
-  "medically-necessary": () => "Approved",
-  "insufficient-information": () => "No decision yet: we need more information (this is not a denial)",
-  "not-applicable": () =>
-    "No decision under this policy: a clinician will review this service individually (this is not a denial)",
-};
+/** At most this many documented facts are restated in the reason. */
+const MAX_FACTS = 6;
 
 function decisionWord(c: Compose, s: ServiceResult): string {
-  // A request for information never denies anything, even a service the engine found not medically necessary.
-  if (c.type === "request-for-information" && s.determination === "not-medically-necessary") {
-    return "No decision yet: it will be decided together with the rest of your request once we have the information below (this is not a denial)";
+  if (c.type === "request-for-information" && s.determination !== "insufficient-information") {
+    // A request for information never denies or approves anything: the whole request waits.
+    return "no decision yet. We will decide it with the rest of your request. This is not a denial.";
   }
-  return DECISION_WORDS[s.determination](c);
+  switch (s.determination) {
+    case "not-medically-necessary":
+      return "**not approved** (denied).";
+    case "medically-necessary":
+      return "**approved**.";
+    case "insufficient-information":
+      return "no decision yet. We need more records. This is not a denial.";
+    case "not-applicable":
+      return "no decision yet. A doctor will review it on its own. This is not a denial.";
+  }
 }
 
 export function decisionSection(c: Compose): Section {
-  const lines = c.ev.services.map(
-    (s) => `${capitalise(explainCode(c, s.code).text)}: ${decisionWord(c, s)}.`,
-  );
+  const names = serviceNames(c);
+  const lines = c.ev.services.map((s, i) => {
+    const n = names[i];
+    return `${capitalise(n?.short ?? s.code)} (${n?.system ?? ""} ${n?.code ?? s.code}): ${decisionWord(c, s)}`;
+  });
   return section("decision", "Our decision", [bullets(lines)]);
 }
 
-function criteriaOf(c: Compose, code: string): CriterionResult[] {
+function criteriaOf(c: Compose, index: number): CriterionResult[] {
+  const code = c.ev.services[index]?.code;
   return c.ev.criteria.filter((k) => k.service === code);
 }
 
-/** The documented facts of some criteria, in plain words; never a fact the request's own codes contradict. */
-function documentedFacts(
-  c: Compose,
-  criteria: readonly CriterionResult[],
-  statuses: readonly string[],
-): string[] {
+/** The facts that decided: the deciding criteria with the status that matters, never a fact the codes contradict. */
+function decidingFacts(c: Compose): string[] {
   const contradicted = new Set(c.ev.contradictions.map((x) => x.fact));
+  const entries = c.ev.services.flatMap((s, i) => {
+    const criteria = criteriaOf(c, i).filter((k) => k.role !== "informative");
+    const wanted =
+      s.determination === "not-medically-necessary"
+        ? criteria.filter((k) => k.status === "not-met" || (k.role === "applicability" && k.status === "met"))
+        : criteria.filter((k) => k.status === "met");
+    return wanted.flatMap((k) => Object.entries(k.facts));
+  });
+  // A derived figure such as 52.176 weeks is stated to one decimal place.
+  const round = (v: FactValue): FactValue => (typeof v === "number" ? Math.round(v * 10) / 10 : v);
   return factPhrases(
     c.family.factByName,
-    criteria
-      .filter((k) => statuses.includes(k.status))
-      .flatMap((k) => Object.entries(k.facts))
-      .filter(([name]) => !contradicted.has(name)),
-  );
+    entries.filter(([name]) => !contradicted.has(name)).map(([n, v]) => [n, round(v)] as [string, FactValue]),
+  ).slice(0, MAX_FACTS);
 }
 
-/** What the governing evidence says, in plain words, from its recorded strength, direction and type. */
-function basisSentence(corpus: Corpus, s: ServiceResult): string | undefined {
-  const phrases = s.evidence.governing.flatMap((id) => {
-    const passage = corpus.passages.get(id);
-    const source = passage ? corpus.sources.get(passage.sourceId) : undefined;
-    if (!passage || !source) return [];
-    const stance = recordedStance(passage);
-    const name = `${source.shortTitle ?? source.title} (${source.year ?? "undated"})`;
-    if (source.type === "coverage-policy") {
-      return stance.direction === "against" ? [`the coverage policy ${name} does not cover it`] : [];
-    }
-    if (stance.direction === "against")
-      return [`${name} makes a ${stance.strength ?? ""} recommendation against it`.replace("a  ", "a ")];
-    if (stance.direction === "for")
-      return [`${name} makes a ${stance.strength ?? ""} recommendation for it`.replace("a  ", "a ")];
-    return [];
-  });
-  const unique = [...new Set(phrases)];
-  return unique.length
-    ? `For people in your situation, ${sentenceList(unique)}; our policy follows this evidence.`
-    : undefined;
+function unmetRequirements(c: Compose, index: number): string[] {
+  return criteriaOf(c, index)
+    .filter((k) => k.role === "requirement" && k.status === "not-met")
+    .map((k) => c.letters.wording.requirements.get(k.id) ?? "")
+    .filter((t) => t.length > 0);
 }
 
-function serviceReason(c: Compose, s: ServiceResult): string {
-  const name = capitalise(explainCode(c, s.code).text);
-  const criteria = criteriaOf(c, s.code);
-  const deciding = criteria.filter((k) => k.role !== "informative");
-  const informative = criteria.filter((k) => k.role === "informative" && k.status === "met");
-  const shown = documentedFacts(c, deciding, ["met", "not-met"]);
-  const facts = shown.length ? `Your records show that ${sentenceList(shown)}.` : "";
-  const alsoFacts = documentedFacts(c, informative, ["met"]);
-  const also = alsoFacts.length
-    ? `We also considered that ${sentenceList(alsoFacts)}. Under the policy this information does not change the decision.`
-    : "";
+function serviceReason(c: Compose, s: ServiceResult, index: number): string {
+  const n = serviceNames(c)[index];
+  const name = `**${capitalise(n?.short ?? s.code)} (${n?.code ?? s.code}).**`;
+  if (c.type === "request-for-information" && s.determination !== "insufficient-information") {
+    return `${name} We will decide this once we have the records listed below.`;
+  }
+  const words = s.pathway ? c.letters.wording.pathways.get(s.pathway.id) : undefined;
   switch (s.determination) {
     case "not-medically-necessary": {
-      if (c.type === "request-for-information") {
-        return [`${name}:`, facts, "We will decide this service once we have the information listed below."]
-          .filter((p) => p.length > 0)
-          .join(" ");
-      }
-      const basis = basisSentence(c.corpus, s) ?? `The policy's reason: ${joinSentences(s.reasons)}`;
-      const unmet = deciding.filter((k) => k.status === "not-met").map((k) => k.statement);
-      const unmetText = unmet.length ? `The policy requirement not met: ${sentenceList(unmet)}.` : "";
-      return [`${name}:`, facts, basis, unmetText, also].filter((p) => p.length > 0).join(" ");
+      const unmet = unmetRequirements(c, index);
+      const text = (unmet.length ? words?.denied : undefined) ?? words?.text;
+      const said = `${name} ${text ?? "Our policy does not cover this service for your situation."}`;
+      return unmet.length ? `${said}\n${bullets(unmet.map(sentence))}` : said;
     }
-    case "medically-necessary": {
-      const met = deciding.filter((k) => k.status === "met").map((k) => k.statement);
-      const meets = met.length ? `These meet the policy's requirements: ${sentenceList(met)}.` : "";
-      return [`${name}:`, facts, meets].filter((p) => p.length > 0).join(" ");
-    }
-    case "insufficient-information": {
-      const unknown = deciding.filter((k) => k.status === "unknown").map((k) => k.statement);
-      const gap = `We cannot decide yet because your records do not show whether: ${sentenceList(unknown) || "see the list below"}.`;
-      return [`${name}:`, facts, gap].filter((p) => p.length > 0).join(" ");
-    }
+    case "medically-necessary":
+      return `${name} ${words?.text ?? "Your records show what our policy asks for."}`;
+    case "insufficient-information":
+      return `${name} We need more records before we can decide. The list is below.`;
     case "not-applicable":
-      return `${name}: this request falls outside what this policy can decide, so a clinician will review it individually. ${joinSentences(s.reasons)}`.trim();
+      return `${name} ${words?.text ?? "This policy does not cover this service, so a doctor will review it on its own."}`;
   }
 }
 
-export function reasonSection(c: Compose): Section {
+/** The one quotation a member letter makes: the governing recommendation of the first denied service. */
+export function governingQuote(c: Compose): Citation | undefined {
+  if (c.type !== "denial") return undefined;
+  const index = c.ev.services.findIndex((s) => s.determination === "not-medically-necessary");
+  const denied = c.ev.services[index];
+  // One short quotation: at most 40 words, whole (no leading ellipsis), without quotation marks of its own.
+  const quotable = (q: Citation | undefined) =>
+    q && !/["“”‘]/.test(q.quote) && !q.quote.startsWith("…") && q.quote.split(/\s+/).length <= 40;
+  // A requirement not met: the rule's own words for it; otherwise the governing recommendation.
+  const unmet = criteriaOf(c, index).filter((k) => k.role === "requirement" && k.status === "not-met");
+  const fromRule = unmet.flatMap((k) => k.citations).find(quotable);
+  if (unmet.length) return fromRule;
+  for (const id of denied?.evidence.governing ?? []) {
+    const citation = c.ev.governingEvidence.find((g) => g.passageId === id);
+    if (quotable(citation)) return citation;
+  }
+  return undefined;
+}
+
+export function reasonSection(c: Compose, quote: Citation | undefined): Section {
+  const facts = decidingFacts(c);
+  const informative = c.ev.criteria.some((k) => k.role === "informative" && k.status === "met");
+  const source = quote ? c.corpus.sources.get(quote.sourceId) : undefined;
   return section(
     "reason",
     c.type === "approval"
@@ -119,6 +118,15 @@ export function reasonSection(c: Compose): Section {
       : c.type === "denial"
         ? "Why we made this decision"
         : "Where your request stands",
-    c.ev.services.map((s) => serviceReason(c, s)),
+    [
+      facts.length ? `Your records show that:\n${bullets(facts.map(sentence))}` : "",
+      ...c.ev.services.map((s, i) => serviceReason(c, s, i)),
+      informative && c.type === "denial"
+        ? "We also looked at your exam tests and any earlier shots or treatments. They do not change this decision."
+        : "",
+      quote && source
+        ? `${source.type === "coverage-policy" ? "The coverage rule says" : `The ${source.year ?? ""} guideline says`.replace("  ", " ")}: “${quote.quote}”`
+        : "",
+    ],
   );
 }

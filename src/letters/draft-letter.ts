@@ -6,21 +6,21 @@ import { checklist } from "./checklist.js";
 import { closingSections } from "./closing-sections.js";
 import type { Compose } from "./compose.js";
 import type { LetterContext } from "./context-schema.js";
-import { decisionSection, reasonSection } from "./decision-sections.js";
-import { evidenceSections } from "./evidence-sections.js";
+import { decisionSection, governingQuote, reasonSection } from "./decision-sections.js";
+import { policySection } from "./evidence-sections.js";
 import { headerSection } from "./header-section.js";
-import type { Letter, Section } from "./letter-schema.js";
+import type { Detail, Letter, LetterDocument, Section } from "./letter-schema.js";
 import { LETTER_TITLES, letterTypeOf } from "./letter-type.js";
+import { rationaleSections } from "./rationale.js";
 import { rightsSections } from "./rights-sections.js";
+import { searchChanges } from "./what-could-change.js";
 
 export const BANNER =
-  "DRAFT: REQUIRES REVIEW AND SIGNATURE BY A LICENSED CLINICIAN. This is not a final determination; do not send it until a licensed clinician has reviewed, edited as needed and signed it.";
+  "DRAFT: a licensed clinician must review, edit and sign this letter before it is sent. It is not a final decision.";
 
 export type LetterErrorCode =
   /** The context names a regime the letter data does not have. */
   | "unknown-regime"
-  /** A context field given for a regime it does not apply to. */
-  | "field-not-for-regime"
   /** A quotation of the draft would not be verbatim in the corpus (a data defect: no letter is returned). */
   | "quotation-not-verbatim";
 
@@ -35,13 +35,19 @@ export class LetterError extends Error {
   }
 }
 
-function renderMarkdown(title: string, sections: readonly Section[]): string {
-  const body = sections.map((s) => `## ${s.title}\n\n${s.text}`).join("\n\n");
-  return `**${BANNER}**\n\n# ${title} (DRAFT)\n\n${body}\n\n**${BANNER}**\n`;
+/** The markdown and where each section's heading starts in it. */
+function render(head: string, title: string, sections: readonly Section[], foot: string) {
+  let markdown = `${head}# ${title}\n\n`;
+  const refs = sections.map((s) => {
+    const offset = markdown.length;
+    markdown += `## ${s.title}\n\n${s.text}\n\n`;
+    return { id: s.id, title: s.title, offset };
+  });
+  return { markdown: `${markdown}${foot}`, refs };
 }
 
-/** Every quotation in the letter must be a byte-exact substring of a stored passage, with no adjustment at all. */
-function assertQuotesVerbatim(markdown: string, c: Compose, intended: readonly Citation[]) {
+/** Every quotation must be a byte-exact substring of the stored passage it is meant to quote. */
+function verified(markdown: string, c: Compose, intended: readonly Citation[], what: string) {
   const verification = verifyText(markdown, c.knowledge);
   const bad = verification.quotes.filter(
     (q, i) =>
@@ -49,19 +55,42 @@ function assertQuotesVerbatim(markdown: string, c: Compose, intended: readonly C
       q.matches.some((m) => m.adjustments.length > 0) ||
       !q.matches.some((m) => m.passageId === intended[i]?.passageId),
   );
-  if (bad.length > 0) {
+  if (bad.length > 0 || verification.quotes.length !== intended.length) {
     const list = bad.map((q) => `line ${q.line}: ${q.status} (${q.quote.slice(0, 80)})`).join("; ");
     throw new LetterError(
       "quotation-not-verbatim",
-      `the draft letter would contain quotations that are not verbatim in the corpus, so no letter is returned: ${list}. ` +
+      `the ${what} would contain quotations that are not verbatim in the corpus, so no letter is returned: ${list || `${verification.quotes.length} quotations found, ${intended.length} intended`}. ` +
         "This is a defect of the letter data: report it.",
     );
   }
-  return verification;
+  return {
+    quotations: verification.summary.quotations,
+    verbatim: verification.summary.verbatim,
+    allQuotesVerified: verification.summary.allQuotesVerified,
+  };
 }
 
-/** Draft a determination letter from a reviewed case. Deterministic; never final. */
-export function draftLetter(knowledge: Knowledge, review: Review, ctx: LetterContext): Letter {
+function document(
+  c: Compose,
+  rendered: { markdown: string; refs: LetterDocument["sections"] },
+  quotes: readonly Citation[],
+  what: string,
+): LetterDocument {
+  return {
+    markdown: rendered.markdown,
+    sections: rendered.refs,
+    quotes: quotes.map((q) => ({ passageId: q.passageId, locator: q.locator })),
+    verification: verified(rendered.markdown, c, quotes, what),
+  };
+}
+
+/** Draft a determination letter from a reviewed case: the member letter, and with detail full the reviewer rationale. */
+export function draftLetter(
+  knowledge: Knowledge,
+  review: Review,
+  ctx: LetterContext,
+  detail: Detail = "summary",
+): Letter {
   const { corpus, letters } = knowledge;
   const ev = review.evaluation;
   const regime = letters.regimes.get(ctx.regime);
@@ -70,14 +99,10 @@ export function draftLetter(knowledge: Knowledge, review: Review, ctx: LetterCon
       "unknown-regime",
       `context.regime: no letter data for ${JSON.stringify(ctx.regime)}`,
     );
-  if (ctx.plan?.stateAppealDeadline && !regime.needsStateAppealDeadline) {
-    throw new LetterError(
-      "field-not-for-regime",
-      `context.plan.stateAppealDeadline: applies only to regime "medicaid" (received regime ${JSON.stringify(ctx.regime)}, whose deadline is fixed: ${regime.deadline ?? ""}); remove it`,
-    );
-  }
+  const type = letterTypeOf(ev.determination);
   const c: Compose = {
     knowledge,
+    review,
     ev,
     ctx,
     input: review.input,
@@ -86,38 +111,50 @@ export function draftLetter(knowledge: Knowledge, review: Review, ctx: LetterCon
     letters,
     codes: knowledge.codes.forDate(review.input.request.dateOfService).data,
     corpus,
-    type: letterTypeOf(ev.determination),
+    type,
+    changes:
+      type === "denial" ? searchChanges(knowledge, review) : { changes: [], evaluations: 0, tried: [] },
+    blanks: [],
   };
-  const header = headerSection(c);
-  const evidence = evidenceSections(c);
-  const rights = rightsSections(c);
+  const quote = governingQuote(c);
   const sections: Section[] = [
-    header.section,
+    headerSection(c),
     decisionSection(c),
-    reasonSection(c),
-    evidence.policy,
-    evidence.rationale,
-    ...rights.sections,
+    reasonSection(c, quote),
+    policySection(c),
+    ...rightsSections(c),
     ...closingSections(c),
   ];
-  const markdown = renderMarkdown(LETTER_TITLES[c.type], sections);
-  const verification = assertQuotesVerbatim(markdown, c, evidence.citations);
-  return {
-    letterType: c.type,
+  const banner = `**${BANNER}**\n\n`;
+  const letter = document(
+    c,
+    render(banner, `${LETTER_TITLES[type]} (DRAFT)`, sections, `**${BANNER}**\n`),
+    quote ? [quote] : [],
+    "member letter",
+  );
+  const result: Letter = {
+    letterType: type,
     status: "draft-requires-clinician-review",
     banner: BANNER,
     determination: ev.determination,
-    markdown,
-    sections,
-    checklist: checklist(c, {
-      headerMissing: header.missing,
-      policyGaps: evidence.policyGaps,
-      gaps: rights.gaps,
-    }),
-    citations: evidence.citations,
-    verification: verification.summary,
-    corpusVersion: corpus.version,
-    policy: ev.policy,
     regime: ctx.regime,
+    policy: { id: ev.policy.id, version: ev.policy.version },
+    ...letter,
+    checklist: checklist(c, new Set(sections.map((s) => s.id))),
   };
+  if (detail === "full") {
+    const part = rationaleSections(c);
+    result.rationale = document(
+      c,
+      render(
+        banner,
+        "Reviewer rationale (DRAFT, for the reviewing clinician and audit; not for the member)",
+        part.sections,
+        "",
+      ),
+      part.quotes,
+      "reviewer rationale",
+    );
+  }
+  return result;
 }

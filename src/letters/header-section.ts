@@ -1,50 +1,43 @@
-import { explainCode } from "./code-explanations.js";
-import { bullets, or, section, type Compose } from "./compose.js";
+import { explainCode, type CodeExplanation } from "./code-explanations.js";
+import { bullets, capitalise, fill, section, type Compose } from "./compose.js";
 import type { Section } from "./letter-schema.js";
 
-export interface HeaderPart {
-  section: Section;
-  /** What checklist element 1 lacks: context fields not given and codes without a plain explanation. */
-  missing: string[];
+/** The services as the letter names them: canonical code, plain words, short name. */
+export function serviceNames(c: Compose): CodeExplanation[] {
+  return c.ev.services.map((s) => explainCode(c, s.code, "service"));
 }
 
-function serviceLine(c: Compose, code: string, index: number): { line: string; explained: boolean } {
-  const { text, explained } = explainCode(c, code);
+function serviceLine(c: Compose, e: CodeExplanation, index: number): string {
   const requested = c.input.request.services[index];
   const extras = [
     requested?.laterality ? `side: ${requested.laterality}` : "",
-    requested?.units ? `units requested: ${requested.units}` : "",
-  ].filter((e) => e.length > 0);
-  return { line: `${text}${extras.length ? ` (${extras.join("; ")})` : ""}`, explained };
+    requested?.units ? `amount asked for: ${requested.units} units` : "",
+  ].filter((x) => x.length > 0);
+  return `${e.system} ${e.code}: ${e.plain}.${extras.length ? ` ${capitalise(extras.join(", "))}.` : ""}`;
 }
 
-export function headerSection(c: Compose): HeaderPart {
+/** Who, what and when: checklist elements 1 (header) and 11 (recipients). */
+export function headerSection(c: Compose): Section {
   const { ctx, ev } = c;
-  const missing: string[] = [];
-  const need = (value: string | undefined, label: string) => {
-    if (!value) missing.push(label);
-    return or(value, label);
-  };
-  const services = ev.services.map((s, i) => serviceLine(c, s.code, i));
-  const diagnoses = ev.diagnoses.map((d) => explainCode(c, d.code));
-  const unexplained = [
-    ...new Set([...ev.services.map((s) => s.code), ...ev.diagnoses.map((d) => d.code)]),
-  ].filter((code) => !c.letters.plain.has(code));
-  if (unexplained.length) missing.push(`a plain-language explanation of code ${unexplained.join(", ")}`);
+  const npi = ctx.provider?.npi ? ` (NPI ${ctx.provider.npi})` : "";
   const lines = [
-    `Date of this notice: ${need(ctx.noticeDate, "date")}`,
-    `Member: ${need(ctx.member?.name, "member name")}, member ID ${need(ctx.member?.id, "member ID")}`,
-    `Plan: ${need(ctx.plan?.name, "plan name")}, ${need(ctx.plan?.product, "plan product")} (${c.regime.label})`,
-    `Requesting (treating) provider: ${need(ctx.provider?.name, "treating provider")}${ctx.provider?.npi ? ` (NPI ${ctx.provider.npi})` : ""}`,
-    `Request received: ${need(ctx.requestReceived, "date the request was received")}`,
-    `Date of service: ${ev.audit.asOf ?? "not stated (a request before the service)"}`,
+    `Date: ${fill(c, ctx.noticeDate, 1, "date of this letter")}`,
+    `To: ${fill(c, ctx.member?.name, 11, "member name")}, member ID ${fill(c, ctx.member?.id, 1, "member ID")}`,
+    `Copy to: ${fill(c, ctx.provider?.name, 11, "doctor who asked for this care")}${npi}, who asked for this care`,
+    `Plan: ${fill(c, ctx.plan?.name, 1, "plan name")}, ${fill(c, ctx.plan?.product, 1, "plan product")} (${c.regime.label})`,
+    `We got the request on: ${fill(c, ctx.requestReceived, 1, "date the request came in")}`,
+    `Date of care: ${ev.audit.asOf ?? "not given (you asked before the care)"}`,
   ];
-  const text = [
+  const services = serviceNames(c).map((e, i) => serviceLine(c, e, i));
+  const diagnoses = ev.diagnoses.map((d) => {
+    const e = explainCode(c, d.code, "diagnosis");
+    return `${e.code}: ${e.plain}.`;
+  });
+  return section("header", "About this letter", [
     lines.join("  \n"),
-    `Services requested:\n${bullets(services.map((s) => s.line))}`,
+    `What your doctor asked for:\n${bullets(services)}`,
     diagnoses.length
-      ? `Diagnoses on the request:\n${bullets(diagnoses.map((d) => d.text))}`
-      : "No diagnosis codes were given.",
-  ];
-  return { section: section("header", "About this notice", text), missing };
+      ? `The health problems (diagnosis codes) on the request:\n${bullets(diagnoses)}`
+      : "The request gave no diagnosis codes.",
+  ]);
 }

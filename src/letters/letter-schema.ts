@@ -1,17 +1,24 @@
 import { z } from "zod";
-import { CitationSchema } from "../corpus/citation.js";
 import { DeterminationSchema } from "../engine/determination.js";
-import { PolicyRefSchema } from "../engine/evaluation-schema.js";
-import { VerificationSummarySchema } from "../verify/schema.js";
 import { LetterContextSchema } from "./context-schema.js";
 
-/** The letter tool's input: the case to review (the review tool's input schema) and the letter context. */
+export const DetailSchema = z
+  .enum(["summary", "full"])
+  .describe("summary (default): the member letter; full: also the reviewer rationale");
+export type Detail = z.infer<typeof DetailSchema>;
+
+/**
+ * The letter tool's input: the case (checked against the review tool's case schema, but advertised
+ * as an object so the tool definition stays small), the letter context and the detail level.
+ */
 export function draftLetterInputSchema<C extends z.ZodType>(caseSchema: C) {
   return z.strictObject({
-    case: caseSchema.describe(
-      "the case to review, as the review tool takes it; it is reviewed here, through the same path",
-    ),
+    case: z
+      .looseObject({})
+      .describe("the evaluateSIJointRFA input; reviewed here through the same path")
+      .pipe(caseSchema as unknown as z.ZodType<z.output<C>, Record<string, unknown>>),
     context: LetterContextSchema,
+    detail: DetailSchema.optional(),
   });
 }
 
@@ -22,12 +29,39 @@ export const ChecklistItemSchema = z.object({
   id: z.int().min(1).max(14),
   element: z.string(),
   status: z.enum(["present", "missing", "not-applicable"]),
-  reason: z.string(),
+  where: z.string().optional().describe("id of the member-letter section that carries it"),
+  note: z.string().optional().describe("what is missing, or why it does not apply"),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-export const SectionSchema = z.object({ id: z.string(), title: z.string(), text: z.string() });
-export type Section = z.infer<typeof SectionSchema>;
+/** A section of a letter body (internal: the answer gives headings with offsets, not a second copy). */
+export interface Section {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export const SectionRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  offset: z.int().describe("character offset of the section's heading in the markdown"),
+});
+
+const QuoteRefSchema = z.object({ passageId: z.string(), locator: z.string() });
+
+export const QuoteCheckSchema = z.object({
+  quotations: z.int(),
+  verbatim: z.int(),
+  allQuotesVerified: z.boolean(),
+});
+
+export const DocumentSchema = z.object({
+  markdown: z.string().describe("the member letter (the rationale's own, under rationale)"),
+  sections: z.array(SectionRefSchema),
+  quotes: z.array(QuoteRefSchema).describe("every quotation, in order"),
+  verification: QuoteCheckSchema.describe("verifyCitations' checker on this markdown"),
+});
+export type LetterDocument = z.infer<typeof DocumentSchema>;
 
 export const LetterSchema = z.object({
   letterType: LetterTypeSchema,
@@ -36,13 +70,12 @@ export const LetterSchema = z.object({
     .describe("never final: a licensed clinician must review and sign"),
   banner: z.string(),
   determination: DeterminationSchema,
-  markdown: z.string(),
-  sections: z.array(SectionSchema).describe("the letter body in order"),
-  checklist: z.array(ChecklistItemSchema).describe("the 14 required elements, by id"),
-  citations: z.array(CitationSchema).describe("every quotation in the letter, in order"),
-  verification: VerificationSummarySchema.describe("verifyCitations on the final markdown"),
-  corpusVersion: z.string(),
-  policy: PolicyRefSchema,
   regime: z.string(),
+  policy: z.object({ id: z.string(), version: z.string() }),
+  ...DocumentSchema.shape,
+  checklist: z.array(ChecklistItemSchema).describe("the 14 required elements, by id"),
+  rationale: DocumentSchema.optional().describe(
+    "detail full: the reviewer rationale (criteria, all evidence with method, verbatim quotes, trace)",
+  ),
 });
 export type Letter = z.infer<typeof LetterSchema>;

@@ -1,129 +1,105 @@
-import { bullets, or, section, type Compose } from "./compose.js";
+import { bullets, fill, section, sentence, type Compose } from "./compose.js";
+import { contactLine, freeCopiesSection } from "./evidence-sections.js";
+import { serviceNames } from "./header-section.js";
 import type { Section } from "./letter-schema.js";
 
-export interface RightsPart {
-  sections: Section[];
-  /** Checklist gaps, by element id. */
-  gaps: Map<number, string[]>;
+/** At most this many outcome-changing items are listed. */
+const MAX_CHANGES = 4;
+
+function alternatives(c: Compose): string[] {
+  return c.ev.alternatives
+    .map((a) => c.letters.wording.alternatives.get(a.id))
+    .filter((t): t is string => t !== undefined);
 }
 
-function contactLine(c: Compose): string | undefined {
-  const contact = c.ctx.plan?.contact;
-  if (!contact?.phone && !contact?.address) return undefined;
-  const parts = [
-    contact.phone ? `call ${contact.phone}${contact.hours ? ` (${contact.hours})` : ""}` : "",
-    contact.address ? `write to ${contact.address}` : "",
-  ].filter((p) => p.length > 0);
-  return parts.join(" or ");
-}
-
-/** What would change the outcome: missing information, and facts that would take the case out of the deciding rules. */
-function changeItems(c: Compose): string[] {
-  const items = [...c.ev.missingInformation];
-  const deciding = c.ev.criteria.filter((k) => k.role !== "informative");
-  for (const k of deciding.filter((k) => k.status === "unknown"))
-    items.push(`records showing whether: ${k.statement}`);
-  if (c.type === "denial") {
-    for (const k of deciding.filter((k) => k.status === "met" && k.role === "applicability")) {
-      items.push(`records showing that this is not the case: ${k.statement}`);
-    }
-    for (const k of deciding.filter((k) => k.status === "not-met"))
-      items.push(`records showing that this is met: ${k.statement}`);
+/** A denial: only the re-evaluated changes that approve a denied service; otherwise what the member can do instead. */
+function changeSection(c: Compose): Section {
+  const names = new Map(serviceNames(c).map((n) => [n.code, n.short]));
+  const found = c.changes.changes.slice(0, MAX_CHANGES);
+  if (found.length === 0) {
+    const alt = alternatives(c);
+    return section("change", "What could change this decision", [
+      "Under our policy, no new record would change this decision. Here is what you can do:",
+      bullets([
+        "Ask for an appeal if you disagree. See How to appeal below.",
+        alt.length
+          ? `Talk with your doctor about other care, such as: ${alt.join("; ")}.`
+          : "Talk with your doctor about other care.",
+      ]),
+    ]);
   }
-  return [...new Set(items)];
-}
-
-function changeSection(c: Compose, gaps: Map<number, string[]>): Section {
-  const items = changeItems(c);
-  const contact = contactLine(c);
-  if (!contact) gaps.set(7, ["no plan phone or address for sending records"]);
-  const how = `To send records, ${contact ?? "[plan phone or address for sending records]"}.`;
-  const intro =
-    c.type === "request-for-information"
-      ? "Please send us the following so that we can decide:"
-      : "We would look at this decision again if you or your doctor send us:";
-  return section(
-    "change",
-    c.type === "request-for-information" ? "What we need from you" : "What could change this decision",
-    [
-      items.length ? `${intro}\n${bullets(items)}` : `${intro} any records that bear on the reasons above.`,
-      how,
-    ],
-  );
-}
-
-function freeCopiesSection(c: Compose, gaps: Map<number, string[]>): Section {
-  const contact = contactLine(c);
-  if (!contact) gaps.set(6, ["no plan phone or address to request the criteria from"]);
-  return section("free-copies", "Your right to the criteria and documents, free of charge", [
-    "You can ask for a free copy of the policy and the clinical criteria we used, and free copies of all documents, records and other information relevant to your request.",
-    `To ask, ${contact ?? "[plan phone or address for requesting copies]"}.`,
+  const items = found.map((f) => {
+    const what = f.approves.map((code) => names.get(code) ?? code).join(" and ");
+    const facts = f.texts.length > 1 ? `both ${f.texts.join(", and ")}` : (f.texts[0] ?? "");
+    return `${sentence(facts)} Then we could approve the ${what}.`;
+  });
+  return section("change", "What could change this decision", [
+    `We would look at this again if your records show that:\n${bullets(items)}`,
+    `Your doctor can send these records. To send them, ${contactLine(c, 7)}.`,
   ]);
 }
 
-function appealSection(c: Compose, gaps: Map<number, string[]>): Section {
+/** A request for information: the records we need, by when, and what happens without them. */
+function needSection(c: Compose): Section {
+  const wording = c.letters.wording.requests;
+  const items = [...new Set(c.ev.missingInformation.map((m) => wording.get(m) ?? m))];
+  const rfi = c.regime.informationRequest;
+  const due = c.ctx.respondBy
+    ? `Please send it by ${c.ctx.respondBy}.`
+    : (rfi.respondWithin?.text ?? `Please send it by ${fill(c, undefined, 7, "date the records are due")}.`);
+  return section("change", "What we need from you", [
+    `Please have your doctor send us:\n${bullets(items.map(sentence))}`,
+    due,
+    rfi.withoutResponse.text,
+    `To send records, ${contactLine(c, 7)}.`,
+  ]);
+}
+
+function consumerAssistance(c: Compose): string {
+  const ca = c.ctx.consumerAssistance;
+  if (ca?.name || ca?.phone) {
+    const name = fill(c, ca.name, 8, "consumer help program");
+    return `For free help with your appeal, you can contact ${name}${ca.phone ? ` at ${fill(c, ca.phone, 8, "")}` : ""}.`;
+  }
+  if (!c.regime.needsConsumerAssistanceContact) return "";
+  return `For free help with your appeal, you can contact ${fill(c, undefined, 8, "State consumer help program and phone")}.`;
+}
+
+function appealSection(c: Compose): Section {
   const { regime, ctx } = c;
-  const missing: string[] = [];
-  let deadline = regime.deadline;
-  if (regime.needsStateAppealDeadline) {
-    deadline = ctx.plan?.stateAppealDeadline ?? null;
-    if (!deadline) missing.push("no State appeal deadline (plan.stateAppealDeadline) in context");
-  }
-  const where = ctx.plan?.appealAddress ?? contactLine(c);
-  if (!where) missing.push("no appeal address or plan contact in context");
-  let assistance = regime.publicAssistance ?? "";
-  if (regime.needsConsumerAssistanceContact) {
-    const ca = ctx.consumerAssistance;
-    if (ca?.name || ca?.phone) {
-      assistance = `For free help with your appeal you can contact ${or(ca.name, "consumer assistance program")}${ca.phone ? ` at ${ca.phone}` : ""}.`;
-    } else {
-      missing.push("no State consumer assistance or ombudsman contact in context");
-      assistance =
-        "For free help with your appeal you can contact [State consumer assistance program or ombudsman, and phone].";
-    }
-  }
-  if (missing.length) gaps.set(8, missing);
-  return section("appeal", "Your right to appeal", [
-    `If you disagree with this decision, you can ask for ${/^[aeiou]/i.test(regime.appealName) ? "an" : "a"} ${regime.appealName}. You must ask within ${deadline ?? "[State appeal deadline]"}.`,
-    `How to ask: send your request to ${where ?? "[appeal address or plan contact]"}, with any records you want us to consider.`,
-    regime.expedited,
-    regime.representative,
-    regime.rightsDuringAppeal,
-    regime.externalReview ?? "",
-    regime.fairHearing ?? "",
-    regime.civilAction ?? "",
-    assistance,
-    `These rights rest on: ${regime.basis.join("; ")}.`,
+  const where = ctx.plan?.appealAddress
+    ? fill(c, ctx.plan.appealAddress, 8, "")
+    : ctx.plan?.contact?.address
+      ? fill(c, ctx.plan.contact.address, 8, "")
+      : fill(c, undefined, 8, "appeal address");
+  return section("appeal", "How to appeal", [
+    `If you disagree with this decision, you can ask for an ${regime.appealName}. ${regime.appealDeadline.text}`,
+    `Send your request to ${where}. Add any records you want us to look at.`,
+    regime.expedited.text,
+    regime.representative.text,
+    regime.appealReview.text,
+    ...regime.furtherReview.map((f) => f.text),
+    regime.helpLine?.text ?? "",
+    consumerAssistance(c),
   ]);
 }
 
-function peerSection(c: Compose, gaps: Map<number, string[]>): Section {
+function peerSection(c: Compose): Section {
   const p = c.ctx.peerToPeer;
-  const missing = [
-    !p?.phone ? "no peer-to-peer phone" : "",
-    !p?.window ? "no peer-to-peer window" : "",
-  ].filter((m) => m);
-  if (missing.length) gaps.set(9, [`${missing.join(" and ")} in context`]);
-  return section("peer-to-peer", "For your doctor: talk to the reviewer", [
-    `Your treating provider may discuss this decision with the reviewing clinician (a peer-to-peer discussion) by calling ${or(p?.phone, "peer-to-peer phone")}, ${or(p?.window, "time window for the discussion")}.`,
+  return section("peer-to-peer", "For your doctor", [
+    `Your doctor can talk with the doctor who reviewed this request. Call ${fill(c, p?.phone, 9, "peer-to-peer phone")}, ${fill(c, p?.window, 9, "when to call")}.`,
   ]);
 }
 
-export function rightsSections(c: Compose): RightsPart {
-  const gaps = new Map<number, string[]>();
-  if (c.type === "approval") return { sections: [], gaps };
-  if (c.type === "denial") {
-    return {
-      sections: [
-        changeSection(c, gaps),
-        freeCopiesSection(c, gaps),
-        appealSection(c, gaps),
-        peerSection(c, gaps),
-      ],
-      gaps,
-    };
+export function rightsSections(c: Compose): Section[] {
+  switch (c.type) {
+    case "approval":
+      return [];
+    case "denial":
+      return [changeSection(c), freeCopiesSection(c), appealSection(c), peerSection(c)];
+    case "not-applicable":
+      return [freeCopiesSection(c), peerSection(c)];
+    case "request-for-information":
+      return [needSection(c), freeCopiesSection(c), peerSection(c)];
   }
-  if (c.type === "not-applicable")
-    return { sections: [freeCopiesSection(c, gaps), peerSection(c, gaps)], gaps };
-  return { sections: [changeSection(c, gaps), freeCopiesSection(c, gaps), peerSection(c, gaps)], gaps };
 }

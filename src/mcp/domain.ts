@@ -7,21 +7,28 @@ const loaders = {
   codes: async () => ({
     ...(await import("../codes/lookup-codes.js")),
     ...(await import("../codes/lookup-text.js")),
+    ...(await import("../codes/lookup-summary.js")),
+    ...(await import("../codes/lookup-summary-text.js")),
     ...(await import("../families/classify-lookup.js")),
   }),
   cite: async () => ({
     ...(await import("../corpus/cite.js")),
     ...(await import("../corpus/cite-text.js")),
+    ...(await import("../corpus/cite-summary.js")),
   }),
   review: async () => ({
     ...(await import("../review/review-case.js")),
     ...(await import("../review/review-error.js")),
     ...(await import("../review/evaluation-text.js")),
+    ...(await import("../review/evaluation-full.js")),
+    ...(await import("../review/evaluation-summary.js")),
+    ...(await import("../review/evaluation-summary-text.js")),
   }),
   letters: () => import("../letters/draft-letter.js"),
   verify: async () => ({
     ...(await import("../verify/verify-text.js")),
     ...(await import("../verify/render-text.js")),
+    ...(await import("../verify/summary.js")),
   }),
   markdown: () => import("../corpus/markdown.js"),
 };

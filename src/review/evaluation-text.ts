@@ -1,135 +1,144 @@
-import type { Citation } from "../corpus/citation.js";
-import type { Evaluation, FactValue } from "../engine/evaluation-schema.js";
+import type { CodeFinding } from "../codes/code-findings.js";
+import type { Evaluation } from "../engine/evaluation-schema.js";
+import type { EvaluationFull } from "./evaluation-full-schema.js";
+import { fullEvaluation } from "./evaluation-full.js";
+import { DETERMINATION_LABEL, factText, factsText } from "./evaluation-view-text.js";
 
-/** Numbers each distinct passage in order of first mention; the reference list prints every quote once. */
-class References {
-  private readonly order: Citation[] = [];
-  private readonly index = new Map<string, number>();
+const ids = (list: readonly string[]): string => (list.length > 0 ? list.join(", ") : "none");
 
-  ref(citation: Citation): string {
-    const key = `${citation.passageId}\u0000${citation.quote}`;
-    let n = this.index.get(key);
-    if (n === undefined) {
-      this.order.push(citation);
-      n = this.order.length;
-      this.index.set(key, n);
-    }
-    return `[${n}]`;
-  }
-
-  refs(citations: readonly Citation[]): string {
-    return citations.map((c) => this.ref(c)).join("");
-  }
-
-  lines(): string[] {
-    return this.order.flatMap((c, i) => {
-      const p = c.provenance;
-      return [
-        `[${i + 1}] "${c.quote}"`,
-        `    Passage ${c.passageId}; ${c.locator}. Whose words: ${p.attribution}. Seen at ${p.seenAt} (${p.seenAtKind}).`,
-        ...(p.caution ? [`    Caution: ${p.caution}.`] : []),
-        `    ${c.citation}`,
-      ];
-    });
-  }
+function findingText(f: CodeFinding): string {
+  const extra = [
+    `${f.system}, ${f.release}`,
+    ...(f.billableChildren?.length
+      ? [
+          `billable codes (${f.billableChildrenTotal ?? f.billableChildren.length}): ${f.billableChildren.map((c) => `${c.code} ${c.description}`).join("; ")}`,
+        ]
+      : []),
+    ...(f.replaces?.length ? [`replaces ${f.replaces.join(", ")}`] : []),
+    ...(f.replacedBy?.length ? [`replaced by ${f.replacedBy.join(", ")}`] : []),
+    ...(f.effectiveDate ? [`effective ${f.effectiveDate}`] : []),
+    ...(f.inOtherReleases?.length ? [`in ${f.inOtherReleases.join(", ")}`] : []),
+  ];
+  return `- ${f.code} ${f.path} ${f.value || "(none)"}: ${f.message} (${extra.join("; ")})`;
 }
 
-function factText(value: FactValue): string {
-  if (value === null) return "undocumented";
-  if (Array.isArray(value)) {
-    return `[${value.map((v) => (Array.isArray(v) ? `${v[0]}-${v[1]}` : String(v))).join(", ")}]`;
-  }
-  return String(value);
-}
-
-const LABEL: Record<Evaluation["determination"], string> = {
-  "not-medically-necessary": "NOT MEDICALLY NECESSARY",
-  "medically-necessary": "MEDICALLY NECESSARY",
-  "insufficient-information": "INSUFFICIENT INFORMATION",
-  "not-applicable": "NOT APPLICABLE",
-};
-
-/** The readable form of an evaluation: the same facts as the structured content, every quote in quotation marks. */
-export function evaluationText(e: Evaluation): string {
-  const refs = new References();
+/**
+ * The full view as text, carrying the same facts as its structured form (a client shows the model
+ * one of the two): citations by passage id, and every passage's words once, in quotation marks,
+ * in the passage table at the end.
+ */
+export function fullText(v: EvaluationFull): string {
   const out: string[] = [];
-  out.push(`Recommended determination: ${LABEL[e.determination]} (${e.determination}).`);
-  out.push(`${e.disclaimer} Review required: yes.`);
+  out.push(`Recommended determination: ${DETERMINATION_LABEL[v.determination]} (${v.determination}).`);
+  out.push(`${v.disclaimer} Review required: yes.`);
+  const p = v.policy;
   out.push(
-    `Policy ${e.policy.id} version ${e.policy.version} (${e.policy.title}; sha256 ${e.policy.sha256}); corpus version ${e.corpusVersion}.`,
+    `Policy ${p.id} version ${p.version} (${p.title}; effective ${p.effectiveDate}; ${p.inForce ? "in force" : "NOT in force"} on the date of service; sha256 ${p.sha256}); corpus version ${v.corpusVersion}.`,
   );
   out.push(
-    `Audit: input sha256 ${e.audit.inputSha256}; engine ${e.audit.engineVersion}; as of ${e.audit.asOf ?? "no date of service given"}.`,
+    `Audit: input sha256 ${v.audit.inputSha256}; engine ${v.audit.engineVersion}; as of ${v.audit.asOf ?? "no date of service given"}.`,
   );
-  if (e.diagnoses.length > 0) {
+  if (v.diagnoses.length > 0) {
     out.push(
-      `Diagnoses: ${e.diagnoses.map((d) => `${d.code} (${d.classes.length > 0 ? d.classes.join(", ") : "no policy class"})`).join("; ")}.`,
+      `Diagnoses: ${v.diagnoses.map((d) => `${d.code} (${d.classes.length > 0 ? d.classes.join(", ") : "no policy class"})`).join("; ")}.`,
     );
   }
-
-  if (e.codeSets) {
-    const fit = (r: { label: string; fit: string }) =>
-      r.fit === "in-force" ? r.label : `${r.label} (${r.fit})`;
-    out.push(`Code sets: ${fit(e.codeSets.icd10cm)}; ${fit(e.codeSets.hcpcs)}.`);
+  if (v.codeSets) {
+    const r = (x: { label: string; inForceFrom: string; inForceTo: string; fit: string }) =>
+      `${x.label} (${x.inForceFrom} to ${x.inForceTo}; ${x.fit})`;
+    out.push(
+      `Code sets for date of service ${v.codeSets.dateOfService ?? "none given"}: ${r(v.codeSets.icd10cm)}; ${r(v.codeSets.hcpcs)}.`,
+    );
   }
-  if (e.codeFindings.length > 0) {
+  if (v.codeFindings.length > 0) {
     out.push("Code findings:");
-    for (const f of e.codeFindings) out.push(`- ${f.code} ${f.path} ${f.value || "(none)"}: ${f.message}`);
+    for (const f of v.codeFindings) out.push(findingText(f));
   }
 
   out.push("", "Services:");
-  for (const s of e.services) {
+  for (const s of v.services) {
     out.push(
-      `- ${s.code} (${s.role}${s.label ? `: ${s.label}` : ""}): ${s.determination}${s.pathway ? ` [pathway ${s.pathway.id}]` : ""}`,
+      `- ${s.code} (${s.role}${s.label ? `: ${s.label}` : ""}): ${s.determination}${s.pathway ? ` [pathway ${s.pathway.id}: ${s.pathway.title}]` : ""}`,
     );
     for (const reason of s.reasons) out.push(`    ${reason}`);
-    if (s.citations.length > 0) out.push(`    Citations: ${refs.refs(s.citations)}`);
+    if (s.factsNotNeeded?.length) out.push(`    Facts not needed: ${s.factsNotNeeded.join(", ")}`);
+    out.push(
+      `    Evidence: governing ${ids(s.evidence.governing)}; supporting ${ids(s.evidence.supporting)}; conflicting ${ids(s.evidence.conflicting)}`,
+    );
+    out.push(`    Citations: ${ids(s.citations)}`);
   }
 
-  out.push("", "Criteria (status, service, id, role):");
-  for (const c of e.criteria) {
-    out.push(`- [${c.status}] ${c.service} ${c.id} (${c.role}): ${c.statement}`);
-    const facts = Object.entries(c.facts).map(([k, v]) => `${k} = ${factText(v)}`);
-    if (facts.length > 0) out.push(`    Facts: ${facts.join("; ")}`);
+  out.push("", "Criteria (status, service, id, role, groups it is written for):");
+  for (const c of v.criteria) {
+    out.push(`- [${c.status}] ${c.service} ${c.id} (${c.role}; ${c.appliesTo.join(", ")}): ${c.statement}`);
+    const facts = factsText(c.facts);
+    if (facts) out.push(`    Facts: ${facts}`);
     if (c.groundingNote) out.push(`    Grounding: ${c.groundingNote}`);
-    out.push(`    Trace: ${c.address}; citations ${refs.refs(c.citations)}`);
+    out.push(`    Trace: ${c.address}; citations: ${ids(c.citations)}`);
   }
 
   const noteFor = (passageId: string, role: "governing" | "supporting"): string => {
-    const notes = e.evidenceNotes.filter((n) => n.passageId === passageId && n.role === role);
-    // Different notes for different services say which service each is about.
-    const shown =
-      notes.length > 1 ? notes.map((n) => `(${n.services.join(", ")}) ${n.note}`) : notes.map((n) => n.note);
-    return shown.length > 0 ? `: ${shown.join("; ")}` : "";
+    const notes = v.evidenceNotes.filter((n) => n.passageId === passageId && n.role === role);
+    return notes.length > 0 ? `: ${notes.map((n) => `(${n.services.join(", ")}) ${n.note}`).join("; ")}` : "";
   };
   out.push("", "Governing evidence:");
-  if (e.governingEvidence.length === 0) out.push("- none (no service was decided on governing evidence)");
-  for (const c of e.governingEvidence)
-    out.push(`- ${refs.ref(c)} ${c.passageId}${noteFor(c.passageId, "governing")}`);
+  if (v.governingEvidence.length === 0) out.push("- none (no service was decided on governing evidence)");
+  for (const id of v.governingEvidence) out.push(`- ${id}${noteFor(id, "governing")}`);
   out.push("", "Supporting evidence:");
-  if (e.supportingEvidence.length === 0) out.push("- none");
-  for (const c of e.supportingEvidence)
-    out.push(`- ${refs.ref(c)} ${c.passageId}${noteFor(c.passageId, "supporting")}`);
+  if (v.supportingEvidence.length === 0) out.push("- none");
+  for (const id of v.supportingEvidence) out.push(`- ${id}${noteFor(id, "supporting")}`);
   out.push("", "Conflicting evidence (shown with its method; does not govern):");
-  if (e.conflictingEvidence.length === 0) out.push("- none");
-  for (const c of e.conflictingEvidence) {
+  if (v.conflictingEvidence.length === 0) out.push("- none");
+  for (const c of v.conflictingEvidence) {
     out.push(
-      `- ${refs.ref(c.citation)} ${c.citation.passageId}: ${c.direction}. Method: ${c.method}. Why it does not govern: ${c.whyNotGoverning}.`,
+      `- ${c.passageId}: ${c.direction}. Method: ${c.method}. Why it does not govern: ${c.whyNotGoverning}.`,
     );
   }
 
   out.push("", "Pitfalls:");
-  if (e.pitfalls.length === 0) out.push("- none");
-  for (const p of e.pitfalls)
-    out.push(`- ${p.id}: ${p.text}${p.citations.length > 0 ? ` ${refs.refs(p.citations)}` : ""}`);
+  if (v.pitfalls.length === 0) out.push("- none");
+  for (const x of v.pitfalls)
+    out.push(
+      `- ${x.id}: ${x.text}${x.citations.length > 0 ? ` (citations: ${x.citations.join(", ")})` : ""}`,
+    );
   out.push("", "Alternatives:");
-  if (e.alternatives.length === 0) out.push("- none");
-  for (const a of e.alternatives)
-    out.push(`- ${a.id}: ${a.text}${a.citations.length > 0 ? ` ${refs.refs(a.citations)}` : ""}`);
+  if (v.alternatives.length === 0) out.push("- none");
+  for (const x of v.alternatives)
+    out.push(
+      `- ${x.id}: ${x.text}${x.citations.length > 0 ? ` (citations: ${x.citations.join(", ")})` : ""}`,
+    );
   out.push("", "Missing information (documents to request):");
-  if (e.missingInformation.length === 0) out.push("- none");
-  for (const m of e.missingInformation) out.push(`- ${m}`);
+  if (v.missingInformation.length === 0) out.push("- none");
+  for (const m of v.missingInformation) out.push(`- ${m}`);
+  if (v.contradictions.length > 0) {
+    out.push("", "Contradictions between the codes and the stated facts:");
+    for (const c of v.contradictions) {
+      out.push(
+        `- ${c.fact}: stated ${factText(c.stated)}, from codes ${factText(c.fromCodes)} (${c.codes.join(", ")}); ${c.changesOutcome ? "changes an outcome" : "changes no outcome"}.`,
+      );
+    }
+  }
 
-  out.push("", "References (each quote verbatim from the local corpus):", ...refs.lines());
+  out.push("", "Trace (address op = value; facts observed):");
+  for (const n of v.trace) {
+    const observed = n.observed ? factsText(n.observed) : "";
+    out.push(`- ${n.address} ${n.op} = ${n.value}${observed ? `; ${observed}` : ""}`);
+  }
+
+  out.push("", "Passages (each quote verbatim from the local corpus; citeGuideline takes any id):");
+  for (const x of v.passages) {
+    const pr = x.provenance;
+    out.push(`- ${x.passageId} (${x.sourceId}; ${x.locator}): "${x.quote}"`);
+    out.push(
+      `    Whose words: ${pr.attribution}. Seen at ${pr.seenAt} (${pr.seenAtKind}).${pr.caution ? ` Caution: ${pr.caution}.` : ""}`,
+    );
+  }
+  out.push("", "Sources:");
+  for (const s of v.sources) out.push(`- ${s.sourceId}: ${s.citation}`);
   return out.join("\n");
+}
+
+/** The readable form of an evaluation: the text of its full view. */
+export function evaluationText(e: Evaluation): string {
+  return fullText(fullEvaluation(e));
 }

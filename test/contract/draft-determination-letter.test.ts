@@ -35,16 +35,28 @@ describe("draftDeterminationLetter through a real MCP client", () => {
     expect(letter.letterType).toBe("denial");
     expect(letter.status).toBe("draft-requires-clinician-review");
     expect(letter.markdown.startsWith(`**${letter.banner}**`)).toBe(true);
-    expect(letter.banner).toMatch(/DRAFT.*LICENSED CLINICIAN/);
-    expect(letter.markdown).not.toMatch(/\bfinal determination\b(?!;)/i);
+    expect(letter.banner).toMatch(/DRAFT: a licensed clinician must review/);
+    expect(letter.markdown).not.toMatch(/\bfinal determination\b/i);
     expect(text).toContain(letter.markdown);
     expect(text).toContain("Checklist");
     expect(letter.checklist.map((c) => c.status)).not.toContain("missing");
     expect(letter.verification.allQuotesVerified).toBe(true);
-    expect(letter.citations.map((c) => c.passageId)).toEqual([
-      "busse-bmj-2025#rec-joint-injection",
-      "busse-bmj-2025#rec-joint-rfa",
-    ]);
+    expect(letter.quotes.map((c) => c.passageId)).toEqual(["busse-bmj-2025#rec-joint-rfa"]);
+    // The letter once: sections are headings with offsets into the markdown, not a second copy.
+    for (const s of letter.sections) expect(letter.markdown.startsWith(`## ${s.title}`, s.offset)).toBe(true);
+    expect(letter.rationale).toBeUndefined();
+    expect(text).toContain('detail "full"');
+  });
+
+  it('detail "full" adds the reviewer rationale, in both forms', async () => {
+    const { letter, text } = await draft({
+      case: REFERENCE_CASE,
+      context: fullContext("commercial-erisa"),
+      detail: "full",
+    });
+    expect(letter.rationale?.verification.allQuotesVerified).toBe(true);
+    expect(text).toContain(letter.rationale?.markdown);
+    expect(letter.rationale?.markdown).toContain("EH-individual-response");
   });
 
   it.each([
@@ -102,12 +114,11 @@ describe("draftDeterminationLetter through a real MCP client", () => {
     [{ case: REFERENCE_CASE, context: { regime: "medicaid", noticeDate: "March 2" } }, /context.noticeDate/],
     [{ case: REFERENCE_CASE, context: { regime: "medicaid", extra: 1 } }, /unknown field "extra"/],
     [
-      {
-        case: REFERENCE_CASE,
-        context: { regime: "commercial-erisa", plan: { stateAppealDeadline: "30 days" } },
-      },
-      /context.plan.stateAppealDeadline: applies only to regime "medicaid"/,
+      { case: REFERENCE_CASE, context: { regime: "medicaid", plan: { stateAppealDeadline: "30 days" } } },
+      /unknown field "stateAppealDeadline".*at context.plan/,
     ],
+    [{ case: REFERENCE_CASE, context: { regime: "medicaid" }, detail: "all" }, /at detail/],
+    [{ case: { request: { services: [] } }, context: { regime: "medicaid" } }, /at case.request.services/],
   ])("rejects bad input %# with an isError result naming the field", async (args, message) => {
     const result = await client.callTool({ name: "draftDeterminationLetter", arguments: args });
     expect(result.isError).toBe(true);

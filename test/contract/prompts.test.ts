@@ -57,6 +57,13 @@ describe("prompts through a real MCP client", () => {
     expect(text).toContain("never a reason to deny");
     expect(text).toContain("not a final determination");
     expect(result.messages[0]?.role).toBe("user");
+    // The evaluation's summary already quotes the governing passages: no second citation of them, one check.
+    expect(text).toContain("Do not call citeGuideline for the governing passages");
+    expect(text).toContain("Call verifyCitations once");
+    expect(text.match(/verifyCitations/g)).toHaveLength(1);
+    // Right for a client that shows the model only the text or only the structured content.
+    expect(text).toContain("Whether you are shown its text or its structured content");
+    expect(text).not.toMatch(/structuredContent|governingEvidence|\.markdown/);
   });
 
   it("draft-denial-letter walks evaluate → draft → verify and never turns approvals or requests for information into denials", async () => {
@@ -78,6 +85,11 @@ describe("prompts through a real MCP client", () => {
     expect(text).toContain('"regime":"medicare-advantage"');
     expect(text).toContain("Never turn either into a denial");
     expect(text).toContain("licensed clinician must review");
+    // Drafted from the case (the letter tool reviews it), checked once by the letter tool itself.
+    expect(text).toContain("with case set to the case above");
+    expect(text).toContain("do not call evaluateSIJointRFA first");
+    expect(text).toContain("reports its own verifyCitations check");
+    expect(text).not.toMatch(/structuredContent|markdown/);
   });
 
   it("rejects a caseJson that is not an evaluateSIJointRFA input, naming the argument", async () => {
@@ -116,7 +128,15 @@ describe("prompts through a real MCP client", () => {
 
   it("completes the last code of a service or diagnosis list, and the policy profile", async () => {
     expect(await complete("review-request", "services", "646")).toEqual(["64625", "64635", "64636"]);
-    expect(await complete("review-request", "services", "64625, J")).toEqual(["64625, J1100"]);
+    // Every drug code the letters explain in plain language completes (issue 12 added the steroids and anaesthetics in scope).
+    expect(await complete("review-request", "services", "64625, J11")).toEqual(["64625, J1100"]);
+    expect(await complete("review-request", "services", "64625, J10")).toEqual([
+      "64625, J1010",
+      "64625, J1020",
+      "64625, J1030",
+      "64625, J1040",
+      "64625, J1094",
+    ]);
     expect(await complete("review-request", "diagnoses", "M53.3, M47")).toEqual(["M53.3, M47.817"]);
     expect(await complete("review-request", "policy", "med")).toEqual(["medicare-lcd"]);
   });

@@ -56,7 +56,10 @@ async function evaluateThree(env: Record<string, string> = KEY_ENV, args = ["--a
   const hashes: string[] = [];
   try {
     for (const input of [CASE, OTHER, CASE]) {
-      const r = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: input });
+      const r = await conn.client.callTool({
+        name: "evaluateSIJointRFA",
+        arguments: { ...input, detail: "full" },
+      });
       expect(r.isError).toBeFalsy();
       hashes.push((r.structuredContent as { audit: { inputSha256: string } }).audit.inputSha256);
     }

@@ -48,7 +48,10 @@ describe("HTTP on loopback (default settings)", () => {
       for (const tool of tools) expect(tool.outputSchema, `${tool.name} has an outputSchema`).toBeDefined();
       const result = await client.callTool({
         name: "lookupCodes",
-        arguments: { codes: ["M53.3", "m47817", "M46.1", "S336XXA", "J1100", "64625", "M53.39"] },
+        arguments: {
+          codes: ["M53.3", "m47817", "M46.1", "S336XXA", "J1100", "64625", "M53.39"],
+          detail: "full",
+        },
       });
       const results = (
         result.structuredContent as {

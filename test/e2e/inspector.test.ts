@@ -75,6 +75,7 @@ describe("MCP Inspector v2 CLI against the built server", () => {
   it("lookupCodes explains the reference codes and a made-up one", async () => {
     const { structuredContent, content } = await callTool("lookupCodes", {
       codes: [...REFERENCE_CODES, "M53.39"],
+      detail: "full",
     });
     const results = structuredContent?.results as {
       input: string;
@@ -98,6 +99,7 @@ describe("MCP Inspector v2 CLI against the built server", () => {
     const { structuredContent, content } = await callTool("citeGuideline", {
       query: REFERENCE_QUESTION,
       limit: 3,
+      detail: "full",
     });
     const results = structuredContent?.results as { passageId: string; quote: string }[];
     expect(results[0]?.passageId).toBe("busse-bmj-2025#rec-joint-rfa");
@@ -112,8 +114,9 @@ describe("MCP Inspector v2 CLI against the built server", () => {
   it("evaluateSIJointRFA recommends not medically necessary for both reference services, for review", async () => {
     const { structuredContent } = await callTool("evaluateSIJointRFA", REFERENCE_CASE);
     expect(structuredContent?.determination).toBe("not-medically-necessary");
-    const services = structuredContent?.services as { code: string; determination: string }[];
-    expect(services.map((s) => [s.code, s.determination])).toEqual([
+    // The summary (the default) groups services by outcome; here each has its own pathway.
+    const services = structuredContent?.services as { services: string[]; determination: string }[];
+    expect(services.flatMap((g) => g.services.map((code) => [code, g.determination]))).toEqual([
       ["64625", "not-medically-necessary"],
       ["J1100", "not-medically-necessary"],
     ]);
@@ -255,7 +258,7 @@ describe("MCP Inspector v2 CLI over HTTP", () => {
           "--tool-name",
           "lookupCodes",
           "--tool-args-json",
-          '{"codes":["M46.1"]}',
+          '{"codes":["M46.1"],"detail":"full"}',
         ]),
       ) as unknown as ToolResult;
       const results = call.structuredContent?.results as { code: string; found: boolean }[];

@@ -22,6 +22,7 @@ describe("lookupCodes over stdio against the built server", () => {
         codes: ["M53.3", "M47.81", "J1100", "64625", "M53.39"],
         query: "sacroiliac joint",
         limit: 3,
+        detail: "full",
       },
     });
     expect(result.isError, textOf(result)).toBeFalsy();

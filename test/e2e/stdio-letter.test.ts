@@ -18,7 +18,10 @@ afterAll(async () => {
 describe("verifyCitations and draftDeterminationLetter over stdio", () => {
   it("reports the seed document's three required findings", async () => {
     const text = readFileSync(join(ROOT, "test", "fixtures", "texts", "seed-000.txt"), "utf8");
-    const result = await conn.client.callTool({ name: "verifyCitations", arguments: { text } });
+    const result = await conn.client.callTool({
+      name: "verifyCitations",
+      arguments: { text, detail: "full" },
+    });
     const v = VerificationSchema.parse(result.structuredContent);
     expect(v.quotes.map((q) => [q.status, q.matches[0]?.citation.provenance.seenAtKind])).toEqual([
       ["verbatim", "copy"],
@@ -41,11 +44,11 @@ describe("verifyCitations and draftDeterminationLetter over stdio", () => {
     expect(letter.letterType).toBe("denial");
     const check = await conn.client.callTool({
       name: "verifyCitations",
-      arguments: { text: letter.markdown },
+      arguments: { text: letter.markdown, detail: "full" },
     });
     const v = VerificationSchema.parse(check.structuredContent);
     expect(v.summary.allQuotesVerified).toBe(true);
-    expect(v.summary.verbatim).toBe(letter.citations.length);
+    expect(v.summary.verbatim).toBe(letter.quotes.length);
     expect(conn.stderr()).not.toContain("Jane Doe");
     expect(conn.stderr()).not.toContain("XYZ123456");
   });

@@ -11,10 +11,15 @@ afterAll(async () => {
   await client.close();
 });
 
+const REFERENCE_QUESTION = "Is sacroiliac joint radiofrequency ablation recommended for chronic axial spine pain?";
+
+// The full views keep the names they had before the summary became the default.
 const CASES: [string, Record<string, unknown>][] = [
-  ["reference-question", { query: "Is sacroiliac joint radiofrequency ablation recommended for chronic axial spine pain?", limit: 3 }],
-  ["secondary-passage", { passageId: "cms-lcd-sij-2023#rfa-summary" }],
-  ["source-filtered", { sourceId: "acr-saa-spartan-2019", filters: { direction: "against" } }],
+  ["reference-question", { query: REFERENCE_QUESTION, limit: 3, detail: "full" }],
+  ["secondary-passage", { passageId: "cms-lcd-sij-2023#rfa-summary", detail: "full" }],
+  ["source-filtered", { sourceId: "acr-saa-spartan-2019", filters: { direction: "against" }, detail: "full" }],
+  ["reference-question.summary", { query: REFERENCE_QUESTION, limit: 3 }],
+  ["secondary-passage.summary", { passageId: "cms-lcd-sij-2023#rfa-summary" }],
 ];
 
 describe("citeGuideline golden answers", () => {

@@ -1,37 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shippedKnowledge } from "../support/knowledge.js";
-import type { Evaluation } from "../../src/engine/evaluation-schema.js";
+import type { EvaluationFull } from "../../src/review/evaluation-full-schema.js";
+import type { EvaluationSummary } from "../../src/review/evaluation-summary-schema.js";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import type { StdioConnection } from "../support/clients.js";
 import { connectStdio, textOf } from "../support/clients.js";
-import { expectGolden } from "../support/golden.js";
+import { CORPUS_VERSION_MARK, expectGolden } from "../support/golden.js";
 
 /*
  * The reference case (docs/research/reference-case.md) over stdio against the BUILT server, pinned as a
- * golden transcript (test/support/golden.ts: regenerate deliberately with npm run build, then
- * npx vitest run test/golden -u). The corpus version is normalised there and checked separately here.
+ * golden transcript of both views, the default summary and detail "full" (test/support/golden.ts:
+ * regenerate deliberately with npm run build, then npx vitest run test/golden -u). The corpus version
+ * is normalised there (here too, the summary's 12-digit prefix of it) and checked separately here.
  */
 
 let conn: StdioConnection;
-let result: Awaited<ReturnType<StdioConnection["client"]["callTool"]>>;
-let evaluation: Evaluation;
+type Result = Awaited<ReturnType<StdioConnection["client"]["callTool"]>>;
+const FULL_CASE = { ...REFERENCE_CASE, detail: "full" };
+let result: Result;
+let evaluation: EvaluationFull;
+let summaryResult: Result;
+let summary: EvaluationSummary;
 
 beforeAll(async () => {
   conn = await connectStdio();
-  result = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE });
-  evaluation = result.structuredContent as Evaluation;
+  summaryResult = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: REFERENCE_CASE });
+  summary = summaryResult.structuredContent as EvaluationSummary;
+  result = await conn.client.callTool({ name: "evaluateSIJointRFA", arguments: FULL_CASE });
+  evaluation = result.structuredContent as EvaluationFull;
 });
 afterAll(async () => {
   await conn.close();
 });
 
 function transcript(): unknown {
+  const prefix = summary.corpusVersion;
   return {
-    request: { method: "tools/call", params: { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE } },
-    response: {
-      isError: result.isError ?? false,
-      structuredContent: evaluation,
-      text: textOf(result),
+    summary: {
+      request: { method: "tools/call", params: { name: "evaluateSIJointRFA", arguments: REFERENCE_CASE } },
+      response: {
+        isError: summaryResult.isError ?? false,
+        structuredContent: { ...summary, corpusVersion: CORPUS_VERSION_MARK },
+        text: textOf(summaryResult).split(`corpus ${prefix}.`).join(`corpus ${CORPUS_VERSION_MARK}.`),
+      },
+    },
+    full: {
+      request: { method: "tools/call", params: { name: "evaluateSIJointRFA", arguments: FULL_CASE } },
+      response: {
+        isError: result.isError ?? false,
+        _meta: result._meta,
+        structuredContent: evaluation,
+        text: textOf(result),
+      },
     },
   };
 }
@@ -41,8 +61,9 @@ describe("reference case over stdio (golden transcript)", () => {
     await expectGolden("reference-case.json", JSON.stringify(transcript(), null, 2));
   });
 
-  it("reports the shipped corpus version", () => {
+  it("reports the shipped corpus version (the summary its first 12 digits)", () => {
     expect(evaluation.corpusVersion).toBe(shippedKnowledge().corpus.version);
+    expect(summary.corpusVersion).toBe(evaluation.corpusVersion.slice(0, 12));
   });
 
   it("is not medically necessary for 64625 and J1100, with BMJ 2025 governing", () => {
@@ -52,7 +73,15 @@ describe("reference case over stdio (golden transcript)", () => {
       ["64625", "not-medically-necessary"],
       ["J1100", "not-medically-necessary"],
     ]);
-    expect(evaluation.governingEvidence.map((c) => c.passageId).sort()).toEqual([
+    expect(summary.services.map((g) => [g.services, g.determination, g.pathway])).toEqual([
+      [["64625"], "not-medically-necessary", "EH-RFA-bmj"],
+      [["J1100"], "not-medically-necessary", "EH-INJ-bmj"],
+    ]);
+    expect(summary.governing.map((q) => q.passageId).sort()).toEqual([
+      "busse-bmj-2025#rec-joint-injection",
+      "busse-bmj-2025#rec-joint-rfa",
+    ]);
+    expect([...evaluation.governingEvidence].sort()).toEqual([
       "busse-bmj-2025#rec-joint-injection",
       "busse-bmj-2025#rec-joint-rfa",
     ]);
@@ -61,7 +90,7 @@ describe("reference case over stdio (golden transcript)", () => {
   });
 
   it("NICE (NG59 / QS155) and ACR 2019 support as the reference describes", () => {
-    const supporting = evaluation.supportingEvidence.map((c) => c.passageId);
+    const supporting = evaluation.supportingEvidence;
     expect(supporting).toEqual(
       expect.arrayContaining([
         "nice-qs155#statement6",
@@ -83,10 +112,10 @@ describe("reference case over stdio (golden transcript)", () => {
   });
 
   it("shows Olivier 2023 as conflicting and superseded, with its reason", () => {
-    const olivier = evaluation.conflictingEvidence.find((c) => c.citation.passageId === "olivier-pmr-2023#synthesis");
+    const olivier = evaluation.conflictingEvidence.find((c) => c.passageId === "olivier-pmr-2023#synthesis");
     expect(olivier?.whyNotGoverning).toMatch(/older/);
     expect(olivier?.whyNotGoverning).toMatch(/superseded/);
-    const consensus = evaluation.conflictingEvidence.find((c) => c.citation.passageId === "mccormick-rapm-2025-sijcp#rfa");
+    const consensus = evaluation.conflictingEvidence.find((c) => c.passageId === "mccormick-rapm-2025-sijcp#rfa");
     expect(consensus?.method).toMatch(/modified Delphi/);
   });
 
@@ -103,7 +132,7 @@ describe("reference case over stdio (golden transcript)", () => {
     const pitfalls = evaluation.pitfalls.map((p) => p.id);
     expect(pitfalls).toEqual(expect.arrayContaining(["P-inflammatory-vs-mechanical", "P-older-guidelines", "P-individual-response"]));
     for (const p of evaluation.pitfalls) expect(p.citations.length).toBeGreaterThan(0);
-    const cited = evaluation.alternatives.flatMap((a) => a.citations.map((c) => c.passageId));
+    const cited = evaluation.alternatives.flatMap((a) => a.citations);
     expect(cited).toEqual(
       expect.arrayContaining([
         "nice-ng59#exercise",
@@ -116,31 +145,48 @@ describe("reference case over stdio (golden transcript)", () => {
   });
 
   it("contains nothing the seed states that the corpus does not contain", () => {
-    const everything = `${JSON.stringify(evaluation)}\n${textOf(result)}`;
+    const everything = `${JSON.stringify(evaluation)}\n${textOf(result)}\n${JSON.stringify(summary)}\n${textOf(summaryResult)}`;
     expect(everything).not.toMatch(/disinclined/i);
     expect(everything).not.toContain("moderate to high certainty evidence of risk of harm");
     expect(everything).not.toMatch(/2020 NICE guideline/i);
     expect(evaluation.missingInformation).toEqual([]);
   });
 
-  it("every quote is verbatim from the stored passage and copy / secondary provenance is flagged", () => {
+  it("every quote is verbatim from the stored passage, written once, and copy / secondary provenance is flagged", () => {
     const passages = shippedKnowledge().corpus.passages;
-    const all = [
+    const table = new Map(evaluation.passages.map((p) => [p.passageId, p]));
+    expect(table.size).toBe(evaluation.passages.length);
+    const cited = [
       ...evaluation.governingEvidence,
       ...evaluation.supportingEvidence,
-      ...evaluation.conflictingEvidence.map((c) => c.citation),
+      ...evaluation.conflictingEvidence.map((c) => c.passageId),
       ...evaluation.services.flatMap((s) => s.citations),
       ...evaluation.criteria.flatMap((c) => c.citations),
       ...evaluation.pitfalls.flatMap((p) => p.citations),
       ...evaluation.alternatives.flatMap((a) => a.citations),
     ];
-    expect(all.length).toBeGreaterThan(20);
-    for (const c of all) {
-      expect(passages.get(c.passageId)?.text.includes(c.quote), c.passageId).toBe(true);
-      expect(textOf(result)).toContain(`"${c.quote}"`);
-      if (c.provenance.seenAtKind === "copy" || c.provenance.seenAtKind === "secondary") {
-        expect(c.provenance.caution, c.passageId).toBeTruthy();
+    expect(cited.length).toBeGreaterThan(20);
+    expect(new Set(cited)).toEqual(new Set(table.keys()));
+    const sources = new Set(evaluation.sources.map((s) => s.sourceId));
+    expect(sources.size).toBe(evaluation.sources.length);
+    for (const p of evaluation.passages) {
+      expect(passages.get(p.passageId)?.text.includes(p.quote), p.passageId).toBe(true);
+      expect(sources.has(p.sourceId), p.sourceId).toBe(true);
+      // Each quote once in the full text, and once in the full JSON.
+      expect(textOf(result).split(`"${p.quote}"`).length - 1, p.passageId).toBe(1);
+      expect(JSON.stringify(evaluation).split(JSON.stringify(p.quote)).length - 1, p.passageId).toBe(1);
+      if (p.provenance.seenAtKind === "copy" || p.provenance.seenAtKind === "secondary") {
+        expect(p.provenance.caution, p.passageId).toBeTruthy();
       }
     }
+    for (const q of summary.governing) {
+      expect(q.quote).toBe(table.get(q.passageId)?.quote);
+      expect(textOf(summaryResult)).toContain(`"${q.quote}"`);
+    }
+  });
+
+  it("only the full view declares a larger result size to Claude Code", () => {
+    expect(result._meta).toEqual({ "anthropic/maxResultSizeChars": 500_000 });
+    expect(summaryResult._meta).toBeUndefined();
   });
 });

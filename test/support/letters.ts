@@ -1,6 +1,6 @@
 import type { LetterContext } from "../../src/letters/context-schema.js";
 import { draftLetter } from "../../src/letters/draft-letter.js";
-import type { Letter } from "../../src/letters/letter-schema.js";
+import type { Detail, Letter } from "../../src/letters/letter-schema.js";
 import { review, shippedKnowledge } from "./knowledge.js";
 
 /** The reference case (docs/research/reference-case.md) as evaluateSIJointRFA input: the demo's copy. */
@@ -20,9 +20,6 @@ export function fullContext(regime: LetterContext["regime"]): LetterContext {
       contact: { phone: "1-800-555-0100", address: "PO Box 100, Springfield", hours: "weekdays 8am to 8pm" },
       appealAddress: "Appeals Unit, PO Box 200, Springfield",
       policyProvision: "Evidence of Coverage, chapter 4, section 2 (medically necessary services)",
-      ...(regime === "medicaid"
-        ? { stateAppealDeadline: "60 calendar days from the date of this notice" }
-        : {}),
     },
     reviewer: {
       name: "Dr Sam Lee",
@@ -40,6 +37,6 @@ export function fullContext(regime: LetterContext["regime"]): LetterContext {
 }
 
 /** A letter drafted for a case through the one review path, against the shipped knowledge. */
-export function draftFor(input: unknown, context: LetterContext): Letter {
-  return draftLetter(shippedKnowledge(), review(input), context);
+export function draftFor(input: unknown, context: LetterContext, detail: Detail = "summary"): Letter {
+  return draftLetter(shippedKnowledge(), review(input), context, detail);
 }

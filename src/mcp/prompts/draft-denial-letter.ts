@@ -66,9 +66,9 @@ export function draftDenialLetterText(args: {
     `Case (evaluateSIJointRFA input):\n${args.caseJson}`,
     `Letter context:\n${JSON.stringify(context)}`,
     "",
-    "1. Call draftDeterminationLetter with case set to the case above and context set to the letter context above. It reviews the case itself, through the same path and checks as evaluateSIJointRFA, and chooses the letter type from the determination: a medically-necessary result gives an approval and an insufficient-information result gives a request for information. Never turn either into a denial.",
-    "2. Call verifyCitations with the letter's markdown. Every quotation must be verbatim; if any is not, stop and report it instead of showing the letter.",
-    "3. Show the letter markdown exactly as returned, with its DRAFT banner, then list the checklist elements marked missing with their reasons, and what the context should add to complete them.",
+    "1. Call draftDeterminationLetter with case set to the case above and context set to the letter context above; do not call evaluateSIJointRFA first. It reviews the case itself, through the same path and checks as evaluateSIJointRFA, and chooses the letter type from the determination: a medically-necessary result gives an approval and an insufficient-information result gives a request for information. Never turn either into a denial.",
+    "2. Its answer (text or structured content alike) reports its own verifyCitations check of every quotation in the letter. If that check says any quotation is not verbatim, stop and report it instead of showing the letter. Call verifyCitations yourself only on letter text you change, once.",
+    "3. Show the letter exactly as returned, with its DRAFT banner, then list the checklist elements marked missing with their reasons, and what the context should add to complete them.",
     "4. Say plainly that this is a draft that a licensed clinician must review, edit as needed and sign before it is sent, and that it is never final.",
   ].join("\n");
 }
@@ -82,7 +82,7 @@ export const draftDenialLetterPrompt: Registration = {
       {
         title: "Draft a determination letter",
         description:
-          "Guides draft and verify: draftDeterminationLetter on the case, then verifyCitations on the letter; the result is a draft for a licensed clinician.",
+          "Guides a letter: draftDeterminationLetter on the case (it reviews the case and checks its own quotations); the result is a draft for a licensed clinician.",
         argsSchema: argsSchema(context),
       },
       (args) => ({

@@ -74,10 +74,10 @@ export function reviewRequestText(args: {
     "2. Build the evaluateSIJointRFA input: request.services from the services (add units or laterality only if documented), request.diagnoses from the diagnoses" +
       (args.policy ? `, request.policy "${args.policy}"` : "") +
       ", and clinical from the documented facts only. Leave out any fact the record does not state: an absent fact is unknown, never false, and a relief described only in words (such as good relief) is not a percentage. Free text goes in clinical.notes, which the logic never reads.",
-    "3. Call evaluateSIJointRFA. Keep its determination per service, the criteria with their status (met, not-met, unknown, not-applicable), the governing, supporting and conflicting evidence, the pitfalls, the alternatives and the missing information.",
-    "4. For each governing passage, and for any other passage you will quote, call citeGuideline with its passage id to get the verbatim text, locator and provenance.",
-    "5. Write the answer: the recommendation for each service; the criteria and the case facts they used; the governing evidence, quoting only words returned by the tools, each quote with its source, passage id and locator, flagging passages seen on an unofficial copy and citing a third party's summary as that third party's words; the conflicting evidence and why it ranks lower; the pitfalls; the alternatives. If the determination is insufficient-information, list the documents to request: missing information is never a reason to deny.",
-    "6. Call verifyCitations on your answer and correct every quotation that is not verbatim before you show it; do not put paraphrase inside quotation marks.",
+    '3. Call evaluateSIJointRFA (its default detail, "summary", is enough for the answer). Whether you are shown its text or its structured content, it gives the same facts: the determination per service with its pathway and reason, each governing passage quoted verbatim with its passage id, locator, short citation and any provenance caution, each criterion once with its status (met, not-met, unknown, not-applicable), the case facts it used and the services it applies to, the documents to request, the strongest conflicting evidence and why it does not govern, the pitfalls and the alternatives. Call it again with detail "full" only if you need every criterion per service, all supporting and conflicting evidence, or the trace.',
+    "4. Do not call citeGuideline for the governing passages: the evaluation already quotes them verbatim; quote those words exactly as returned. Call citeGuideline with a passage id only for another passage the evaluation names (a conflicting item, a pitfall or an alternative) that you will quote, once per passage.",
+    "5. Write the answer: the recommendation for each service; the criteria and the case facts they used; the governing evidence, quoting only words returned by the tools, each quote with its source, passage id and locator, flagging passages with a provenance caution (seen on an unofficial copy, or a third party's summary cited as that third party's words); the conflicting evidence and why it ranks lower; the pitfalls; the alternatives. If the determination is insufficient-information, list the documents to request: missing information is never a reason to deny.",
+    "6. Call verifyCitations once, on your finished answer, and correct every quotation it reports as not verbatim before you show it; do not put paraphrase inside quotation marks.",
     "7. End with this disclaimer: This is a recommendation for a licensed clinician, not a final determination. The software recommends; a licensed clinician decides.",
   ].join("\n");
 }
@@ -91,7 +91,7 @@ export const reviewRequestPrompt: Registration = {
       {
         title: "Review an SI joint request",
         description:
-          "Guides a review: lookupCodes, evaluateSIJointRFA, citeGuideline, then an answer with verbatim citations and the draft disclaimer.",
+          "Guides a review: lookupCodes, evaluateSIJointRFA (its summary quotes the governing passages), citeGuideline only for other passages, one verifyCitations check, then an answer with the draft disclaimer.",
         argsSchema: argsSchema(context, context.knowledge.families.profileIds()),
       },
       (args) => ({

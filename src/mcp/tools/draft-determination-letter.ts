@@ -1,4 +1,4 @@
-import { LetterSchema, type Letter } from "../../letters/letter-schema.js";
+import { LetterSchema, type Letter, type LetterDocument } from "../../letters/letter-schema.js";
 import { domain } from "../domain.js";
 import type { Registration } from "../registry.js";
 import { reviewErrorText } from "../review-error-text.js";
@@ -9,23 +9,35 @@ import { toolError, toolResult } from "../tool-result.js";
 const NAME = "draftDeterminationLetter";
 
 const DESCRIPTION = [
-  "Draft a determination letter (markdown and structured sections) for a case (the evaluateSIJointRFA input, reviewed here through the same path, with the same checks and audit line), plus letter context (regime, member, provider, plan, reviewer, peer-to-peer, language help).",
-  "not-medically-necessary gives a denial; medically-necessary an approval; insufficient-information a request for information; never a denial for those.",
-  "Returns a 14-element checklist (present / missing with the reason / not-applicable). Every quotation is verified verbatim against the corpus before the letter is returned.",
-  "Always a DRAFT that a licensed clinician must review and sign: never final.",
+  "Draft the member letter for a case (the evaluateSIJointRFA input, reviewed here through the same path and audit line) and a letter context.",
+  "The determination picks the type: denial, approval or request for information (never a denial for those).",
+  "Returns the letter markdown once (sections as heading offsets), the 14-element checklist (where each is, or what is missing) and its quotations, verified verbatim.",
+  'detail "full" adds the reviewer rationale: criteria, all evidence with method and verbatim quotes, trace.',
+  "Always a DRAFT for a licensed clinician to review and sign.",
 ].join(" ");
+
+function quoteLine(what: string, d: LetterDocument): string {
+  const v = d.verification;
+  const ids = d.quotes.map((q) => `${q.passageId} (${q.locator})`).join("; ");
+  return `${what} quotations: ${v.quotations}, verbatim ${v.verbatim}, all verified: ${v.allQuotesVerified ? "yes" : "no"}${ids ? `: ${ids}` : ""}.`;
+}
 
 function render(letter: Letter): string {
   const checklist = letter.checklist
-    .map((c) => `${c.id}. [${c.status}] ${c.element}: ${c.reason}`)
+    .map(
+      (c) =>
+        `${c.id} ${c.element}: ${c.status}${c.where ? ` @${c.where}` : ""}${c.note ? ` (${c.note})` : ""}`,
+    )
     .join("\n");
-  const v = letter.verification;
   return [
     letter.markdown,
     "---",
-    `Letter type: ${letter.letterType}; status: ${letter.status}; regime: ${letter.regime}; policy ${letter.policy.id} v${letter.policy.version}; corpus ${letter.corpusVersion}.`,
-    `Checklist (section 4.7, 14 elements):\n${checklist}`,
-    `Quotation check: ${v.quotations} quotation(s), ${v.verbatim} verbatim; all verified: ${v.allQuotesVerified ? "yes" : "no"}.`,
+    `${letter.letterType}; ${letter.status}; determination ${letter.determination}; regime ${letter.regime}; policy ${letter.policy.id} v${letter.policy.version}. Sections: ${letter.sections.map((s) => `${s.id}@${s.offset}`).join(", ")}.`,
+    `Checklist:\n${checklist}`,
+    quoteLine("Letter", letter),
+    letter.rationale
+      ? `---\n${letter.rationale.markdown}\n${quoteLine("Rationale", letter.rationale)}`
+      : 'Reviewer rationale: call again with detail "full".',
   ].join("\n\n");
 }
 
@@ -49,7 +61,7 @@ export const draftDeterminationLetterTool: Registration = {
         ]);
         try {
           const review = reviewCase(context, args.case, NAME);
-          const letter = draftLetter(context.knowledge, review, args.context);
+          const letter = draftLetter(context.knowledge, review, args.context, args.detail);
           return toolResult(letter, render(letter));
         } catch (error) {
           if (error instanceof ReviewError) return toolError(reviewErrorText(NAME, error));

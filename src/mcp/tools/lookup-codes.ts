@@ -1,6 +1,7 @@
 import { LookupCodesInputSchema } from "../../codes/lookup-input-schema.js";
-import { LookupCodesOutputSchema } from "../../codes/lookup-result-schema.js";
+import { LookupAnswerSchema } from "../../codes/lookup-output-schema.js";
 import { domain } from "../domain.js";
+import { FULL_VIEW_META } from "../full-view-meta.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolInput, toolOutput } from "../tool-schemas.js";
@@ -14,6 +15,7 @@ const DESCRIPTION = [
   "Codes may be given with or without the dot, in any case. Unknown codes come back found: false with suggestions;",
   "HCPCS codes missing from the 2020 file are reported as such, not as invalid; CPT codes outside the project's list are 'not described' (AMA copyright).",
   "Every answer names the release it comes from. Read-only and offline.",
+  'detail: "summary" (default) gives the releases once and each code in one line (status, title, findings); "full" adds chapters, blocks, notes, children and sources.',
 ].join(" ");
 
 export const lookupCodesTool: Registration = {
@@ -26,16 +28,20 @@ export const lookupCodesTool: Registration = {
         title: "Look up ICD-10-CM, HCPCS and CPT codes",
         description: DESCRIPTION,
         inputSchema: toolInput(LookupCodesInputSchema),
-        outputSchema: toolOutput(LookupCodesOutputSchema),
+        outputSchema: toolOutput(LookupAnswerSchema),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {
-        const { lookupCodes, lookupText, withDiagnosisClassifications } = await domain("codes");
+        const { lookupCodes, lookupText, lookupSummary, lookupSummaryText, withDiagnosisClassifications } =
+          await domain("codes");
         const output = withDiagnosisClassifications(
           lookupCodes(knowledge.codes, input),
           knowledge.families.list,
         );
-        return toolResult(output, lookupText(output));
+        if (input.detail === "full")
+          return { ...toolResult({ detail: "full", ...output }, lookupText(output)), _meta: FULL_VIEW_META };
+        const summary = lookupSummary(output);
+        return toolResult(summary, lookupSummaryText(summary));
       },
     );
   },

@@ -1,5 +1,8 @@
-import { VerificationSchema, VerifyInputSchema } from "../../verify/schema.js";
+import { DetailSchema } from "../../util/detail-level.js";
+import { VerifyInputSchema } from "../../verify/schema.js";
+import { VerifyAnswerSchema } from "../../verify/summary-schema.js";
 import { domain } from "../domain.js";
+import { FULL_VIEW_META } from "../full-view-meta.js";
 import type { Registration } from "../registry.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
 import { toolResult } from "../tool-result.js";
@@ -12,7 +15,10 @@ const DESCRIPTION = [
   "Sentences that name a source or carry a citation marker are sorted into evidence claims, case facts, advice and reasoning (only evidence claims are judged).",
   "Each evidence claim is checked by rules (no model) on direction, strength, certainty, intervention, population, figures and year against the passages of the source it names:",
   "supported (passage id and matching words), unsupported (the difference named, with a fix), or not in the corpus; unknown sources are flagged.",
+  'detail: "summary" (default) gives the counts and only the quotations, claims and source facts that fail, each with its fix; "full" lists every quotation and sentence with its evidence.',
 ].join(" ");
+
+const InputSchema = VerifyInputSchema.extend({ detail: DetailSchema });
 
 export const verifyCitationsTool: Registration = {
   kind: "tool",
@@ -23,14 +29,21 @@ export const verifyCitationsTool: Registration = {
       {
         title: "Verify quotations and attributions",
         description: DESCRIPTION,
-        inputSchema: toolInput(VerifyInputSchema),
-        outputSchema: toolOutput(VerificationSchema),
+        inputSchema: toolInput(InputSchema),
+        outputSchema: toolOutput(VerifyAnswerSchema),
         annotations: READ_ONLY_LOCAL,
       },
-      async ({ text }) => {
-        const { verifyText, renderVerification } = await domain("verify");
+      async ({ text, detail }) => {
+        const { verifyText, renderVerification, verificationSummary, renderVerificationSummary } =
+          await domain("verify");
         const verification = verifyText(text, knowledge);
-        return toolResult(verification, renderVerification(verification));
+        if (detail === "full")
+          return {
+            ...toolResult({ detail, ...verification }, renderVerification(verification)),
+            _meta: FULL_VIEW_META,
+          };
+        const summary = verificationSummary(verification, knowledge.corpus);
+        return toolResult(summary, renderVerificationSummary(summary));
       },
     );
   },

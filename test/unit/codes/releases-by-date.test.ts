@@ -131,7 +131,7 @@ describe("lookupCodes with dateOfService over a real MCP client (releases side b
   it("names the release in force on the date in structuredContent and in the text block", async () => {
     const result = await client.callTool({
       name: "lookupCodes",
-      arguments: { codes: ["M53.4", "M54.50"], dateOfService: "2026-11-02" },
+      arguments: { codes: ["M53.4", "M54.50"], dateOfService: "2026-11-02", detail: "full" },
     });
     expect(result.isError, textOf(result)).toBeFalsy();
     const out = LookupCodesOutputSchema.parse(result.structuredContent);

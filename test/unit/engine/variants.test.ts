@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Evaluation } from "../../../src/engine/evaluation-schema.js";
+import type { EvaluationFull as Evaluation } from "../../../src/review/evaluation-full-schema.js";
 import { connectInMemory, textOf } from "../../support/clients.js";
 
 interface Expect {
@@ -90,8 +90,11 @@ afterAll(async () => {
   await client.close();
 });
 
+/** The full view of the evaluation (an input that is not an object is sent as it is). */
 async function call(args: unknown) {
-  return client.callTool({ name: "evaluateSIJointRFA", arguments: args as Record<string, unknown> });
+  const full =
+    args !== null && typeof args === "object" && !Array.isArray(args) ? { ...args, detail: "full" } : args;
+  return client.callTool({ name: "evaluateSIJointRFA", arguments: full as Record<string, unknown> });
 }
 
 /** Checks one variant's answer against its expectation (through the MCP client). */
@@ -117,9 +120,9 @@ async function check(v: Variant): Promise<void> {
   for (const [code, text] of Object.entries(want.reasonIncludes ?? {})) {
     expect(e.services.find((s) => s.code === code)?.reasons.join(" "), code).toContain(text);
   }
-  const governing = e.governingEvidence.map((c) => c.passageId);
+  const governing = [...e.governingEvidence];
   if (want.governing) expect(governing.sort()).toEqual([...want.governing].sort());
-  const conflicting = e.conflictingEvidence.map((c) => c.citation.passageId);
+  const conflicting = e.conflictingEvidence.map((c) => c.passageId);
   for (const id of want.conflicting ?? []) expect(conflicting).toContain(id);
   const pitfalls = e.pitfalls.map((p) => p.id);
   for (const id of want.pitfalls ?? []) expect(pitfalls).toContain(id);

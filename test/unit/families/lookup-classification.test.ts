@@ -5,7 +5,7 @@ import { dottedIcd } from "../../../src/codes/code-shapes.js";
 import { shippedKnowledge } from "../../support/knowledge.js";
 import { lookupCodes } from "../../../src/codes/lookup-codes.js";
 import type { LookupCodesOutput } from "../../../src/codes/lookup-result-schema.js";
-import type { Evaluation } from "../../../src/engine/evaluation-schema.js";
+import type { EvaluationFull as Evaluation } from "../../../src/review/evaluation-full-schema.js";
 import { withDiagnosisClassifications as classify } from "../../../src/families/classify-lookup.js";
 import { classifyDiagnosis } from "../../../src/families/diagnosis-classes.js";
 import { connectInMemory, textOf } from "../../support/clients.js";
@@ -22,7 +22,10 @@ const CODES = ["M46.1", "M53.3", "M47.817", "C79.51", "M45.7", "M54.16", "S33.6X
 
 describe("lookupCodes shows the policy's classification of a diagnosis code", () => {
   it("classifies from the same data the evaluator uses", async () => {
-    const result = await client.callTool({ name: "lookupCodes", arguments: { codes: CODES } });
+    const result = await client.callTool({
+      name: "lookupCodes",
+      arguments: { codes: CODES, detail: "full" },
+    });
     expect(result.isError).toBeFalsy();
     const output = result.structuredContent as LookupCodesOutput;
     const byCode = new Map(output.results.map((r) => [r.input, r.classification]));
@@ -42,6 +45,7 @@ describe("lookupCodes shows the policy's classification of a diagnosis code", ()
       arguments: {
         request: { services: [{ code: "64625" }], diagnoses: CODES.filter((c) => c !== "J1100") },
         clinical: {},
+        detail: "full",
       },
     });
     const classes = new Map(

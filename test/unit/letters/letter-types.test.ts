@@ -9,6 +9,7 @@ import { ROOT } from "../../support/clients.js";
 import { draftLetter, LetterError } from "../../../src/letters/draft-letter.js";
 import { evaluateCase as evaluate, parseCase, review, shippedKnowledge } from "../../support/knowledge.js";
 import { draftFor, fullContext, REFERENCE_CASE } from "../../support/letters.js";
+import { readability } from "../../support/readability.js";
 
 const verifyText = (text: string) => verify(text, shippedKnowledge());
 
@@ -27,7 +28,7 @@ const variants = (
   .filter((v) => !v.expect.isError)
   .map((v) => ({ name: v.name, input: parseCase(v.input) }));
 
-const DENIAL_WORDS = /Not approved \(denied\)|Notice of denial|Your right to appeal/;
+const DENIAL_WORDS = /not approved\*\* \(denied\)|Notice of denial|How to appeal/;
 
 describe("letter type follows the determination", () => {
   it("the variants cover every determination", () => {
@@ -44,6 +45,10 @@ describe("letter type follows the determination", () => {
     "%s: the right letter type, every quotation verbatim",
     (_, input) => {
       const ev = evaluate(input);
+      // The reviewer rationale of every variant: every quotation verified (it throws otherwise).
+      const full = draftFor(input, fullContext("commercial-erisa"), "full");
+      expect(full.rationale?.verification.allQuotesVerified).toBe(true);
+      expect(readability(full.markdown).grade).toBeLessThanOrEqual(8);
       for (const regime of REGIMES) {
         const letter = draftFor(input, fullContext(regime));
         const expected = {
@@ -63,7 +68,7 @@ describe("letter type follows the determination", () => {
             (q) => q.status === "verbatim" && q.matches.every((m) => m.adjustments.length === 0),
           ),
         ).toBe(true);
-        expect(v.quotes.length).toBe(letter.citations.length);
+        expect(v.quotes.length).toBe(letter.quotes.length);
         expect(v.metadataIssues.filter((i) => i.kind !== "unknown-source")).toEqual([]);
         expect(letter.checklist.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
       }
@@ -85,10 +90,8 @@ describe("tampering and determinism", () => {
   it("returns no letter when a quotation it would print is not verbatim in the corpus", () => {
     const reviewed = review(REFERENCE_CASE);
     const tampered = structuredClone(reviewed.evaluation);
-    tampered.governingEvidence[0]!.quote = tampered.governingEvidence[0]!.quote.replace(
-      "injection",
-      "infusion",
-    );
+    const quoted = tampered.governingEvidence.find((g) => g.passageId === "busse-bmj-2025#rec-joint-rfa")!;
+    quoted.quote = quoted.quote.replace("ablation", "abrasion");
     let error: unknown;
     try {
       draftLetter(shippedKnowledge(), { ...reviewed, evaluation: tampered }, fullContext("commercial-erisa"));

@@ -143,7 +143,7 @@ describe("a procedure family that exists only as test data", () => {
     expect(result.isError, textOf(result)).toBeFalsy();
     const letter = result.structuredContent as Letter;
     expect(letter.letterType).toBe("approval");
-    expect(letter.markdown).toContain("the knee has hurt for 16 weeks");
+    expect(letter.markdown).toContain("The knee has hurt for 16 weeks");
     expect(letter.markdown).toContain("1 earlier knee injection is recorded");
     expect(letter.verification.allQuotesVerified).toBe(true);
   });

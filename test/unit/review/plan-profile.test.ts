@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Evaluation } from "../../../src/engine/evaluation-schema.js";
+import type { EvaluationFull as Evaluation } from "../../../src/review/evaluation-full-schema.js";
 import { serverContext } from "../../../src/mcp/context.js";
 import { writeManifest } from "../../../tools/corpus-writer.js";
 import { copyCorpus } from "../../support/temp-corpus.js";
@@ -45,21 +45,31 @@ const CASE = (policy?: string) => ({
 describe("a plan's profile added as a file", () => {
   it("is listed as a policy the review tools accept", async () => {
     const { tools } = await client.listTools();
-    for (const name of ["evaluateSIJointRFA", "draftDeterminationLetter"]) {
-      const schema = JSON.stringify(tools.find((t) => t.name === name)?.inputSchema);
-      expect(schema, name).toContain('"acme-commercial"');
-    }
+    const schema = JSON.stringify(tools.find((t) => t.name === "evaluateSIJointRFA")?.inputSchema);
+    expect(schema).toContain('"acme-commercial"');
+    // The letter tool advertises its case as the evaluateSIJointRFA input and checks it against the same schema.
+    const letter = await client.callTool({
+      name: "draftDeterminationLetter",
+      arguments: { case: CASE("acme-commercial"), context: { regime: "commercial-erisa" } },
+    });
+    expect(letter.isError).toBeFalsy();
+    expect((letter.structuredContent as { policy: { id: string } }).policy.id).toBe("acme-commercial");
   });
 
   it("is applied: its own threshold decides, and the answer names it", async () => {
-    const plan = (await client.callTool({ name: "evaluateSIJointRFA", arguments: CASE("acme-commercial") }))
-      .structuredContent as Evaluation;
+    const plan = (
+      await client.callTool({
+        name: "evaluateSIJointRFA",
+        arguments: { ...CASE("acme-commercial"), detail: "full" },
+      })
+    ).structuredContent as Evaluation;
     expect(plan.policy).toMatchObject({ id: "acme-commercial", version: "1" });
     expect(plan.services[0]?.pathway?.id).toBe("EH-INJ-acute");
     expect(plan.criteria.find((c) => c.id === "EH-chronic")?.statement).toContain("at least 6 months");
 
-    const shipped = (await client.callTool({ name: "evaluateSIJointRFA", arguments: CASE() }))
-      .structuredContent as Evaluation;
+    const shipped = (
+      await client.callTool({ name: "evaluateSIJointRFA", arguments: { ...CASE(), detail: "full" } })
+    ).structuredContent as Evaluation;
     expect(shipped.policy.id).toBe("evidence-hierarchy");
     expect(shipped.services[0]?.pathway?.id).toBe("EH-INJ-bmj");
   });

@@ -129,6 +129,7 @@ describe("ingest-pdf", () => {
         arguments: {
           query: "ACME plan policy sacroiliac RFA investigational",
           filters: { sourceType: "coverage-policy" },
+          detail: "full",
         },
       });
       const output = result.structuredContent as CiteGuidelineOutput;

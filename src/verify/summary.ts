@@ -1,0 +1,112 @@
+import { shortCitation } from "../corpus/short-citation.js";
+import type { Corpus } from "../corpus/store.js";
+import type { ClaimFinding, QuoteFinding, Verification } from "./schema.js";
+import type { FailedClaim, FailedQuote, VerifySummary } from "./summary-schema.js";
+
+export const VERIFY_SUMMARY_MORE =
+  'detail: "full" adds every quotation and attributed sentence (supported ones, case facts, advice and reasoning too) with the passages, matching words, parsed facts, tie-breaker scores, full citations and what the rules can and cannot establish.';
+
+function failedQuote(q: QuoteFinding, corpus: Corpus): FailedQuote | undefined {
+  if (q.status !== "near-match" && q.status !== "not-found") return undefined;
+  const base = { index: q.index, line: q.line, quote: q.quote, status: q.status };
+  const m = q.status === "near-match" ? q.matches[0] : undefined;
+  if (!m) return { ...base, fix: q.note };
+  const source = corpus.sources.get(m.sourceId);
+  return {
+    ...base,
+    passageId: m.passageId,
+    useText: m.matchedText,
+    ...(m.diffText ? { diff: m.diffText } : {}),
+    ...(source ? { citation: shortCitation(source) } : {}),
+    fix: "Quote the stored words (useText) instead, or remove the quotation marks.",
+  };
+}
+
+function failedClaim(c: ClaimFinding): FailedClaim | undefined {
+  if (c.verdict !== "unsupported" && c.verdict !== "not-in-corpus") return undefined;
+  const parts = c.parts.filter((p) => p.verdict === "unsupported" || p.verdict === "not-in-corpus");
+  const ids = parts.flatMap((p) => (p.passage ? [p.passage.passageId] : []));
+  const differs = parts.flatMap((p) => [...p.differences, ...p.notInCorpus].map((d) => d.message));
+  if (c.unknownSources.length) differs.push(`not in the corpus: ${c.unknownSources.join("; ")}`);
+  return {
+    index: c.index,
+    line: c.line,
+    sentence: c.sentence,
+    verdict: c.verdict,
+    passageIds: [...new Set(ids)],
+    differs: [...new Set(differs)],
+    ...(c.fix ? { fix: c.fix } : {}),
+  };
+}
+
+function cautions(quotes: readonly QuoteFinding[]): VerifySummary["cautions"] {
+  const byPassage = new Map<string, { passageId: string; caution: string; quotes: number[] }>();
+  for (const q of quotes) {
+    if (q.status !== "verbatim") continue;
+    for (const m of q.matches) {
+      const caution = m.citation.provenance.caution;
+      if (!caution) continue;
+      let entry = byPassage.get(m.passageId);
+      if (!entry) byPassage.set(m.passageId, (entry = { passageId: m.passageId, caution, quotes: [] }));
+      if (!entry.quotes.includes(q.index)) entry.quotes.push(q.index);
+    }
+  }
+  return [...byPassage.values()];
+}
+
+/** The summary of a verification: the counts and only the quotations and claims that fail, with their fix. */
+export function verificationSummary(v: Verification, corpus: Corpus): VerifySummary {
+  return {
+    detail: "summary",
+    corpusVersion: v.corpusVersion,
+    summary: v.summary,
+    failedQuotes: v.quotes.flatMap((q) => failedQuote(q, corpus) ?? []),
+    failedClaims: v.claims.flatMap((c) => failedClaim(c) ?? []),
+    sourceIssues: v.metadataIssues.map((i) => ({ line: i.line, kind: i.kind, message: i.message })),
+    cautions: cautions(v.quotes),
+    method: `rule-based (${v.method.rules}), no model; 'not in the corpus' is not 'false': the corpus holds excerpts.`,
+    more: VERIFY_SUMMARY_MORE,
+  };
+}
+
+/** The text block of a verification summary: the same facts as its structured content. */
+export function renderVerificationSummary(s: VerifySummary): string {
+  const c = s.summary;
+  const out = [
+    `Citation check against corpus ${s.corpusVersion} (${s.method})`,
+    `Quotations: ${c.quotations} (verbatim ${c.verbatim}, near-match ${c.nearMatch}, not found ${c.notFound}, too short to check ${c.tooShortToCheck}). All quotations verified: ${c.allQuotesVerified ? "yes" : "no"}.`,
+    `Attributed sentences: ${c.attributedSentences}; evidence claims ${c.evidenceClaims} (supported ${c.supportedClaims}, unsupported ${c.unsupportedClaims}, not in the corpus ${c.notInCorpusClaims}); not evidence claims (not judged) ${c.notEvidenceClaims}.`,
+    `Source facts: ${c.metadataIssues} issue(s), of which ${c.unknownSources} unknown source(s).`,
+  ];
+  if (s.failedQuotes.length) {
+    out.push("", "## Quotations that fail");
+    for (const q of s.failedQuotes) {
+      out.push(`${q.index}. line ${q.line} ${q.status.toUpperCase()}: ${q.quote}`);
+      if (q.passageId) out.push(`   closest: ${q.passageId}${q.citation ? ` (${q.citation})` : ""}`);
+      if (q.useText !== undefined) out.push(`   use the stored words: "${q.useText}"`);
+      if (q.diff) out.push(`   diff ([-stored-] {+quoted+}): ${q.diff}`);
+      out.push(`   FIX: ${q.fix}`);
+    }
+  }
+  if (s.failedClaims.length) {
+    out.push("", "## Claims that fail");
+    for (const f of s.failedClaims) {
+      out.push(
+        `${f.index}. line ${f.line} ${f.verdict === "unsupported" ? "UNSUPPORTED" : "NOT IN THE CORPUS"}: ${f.sentence}`,
+      );
+      if (f.passageIds.length) out.push(`   compared with: ${f.passageIds.join(", ")}`);
+      for (const d of f.differs) out.push(`   - ${d}`);
+      if (f.fix) out.push(`   FIX: ${f.fix}`);
+    }
+  }
+  if (s.sourceIssues.length) {
+    out.push("", "## Source facts");
+    for (const i of s.sourceIssues) out.push(`- line ${i.line} ${i.kind.toUpperCase()}: ${i.message}`);
+  }
+  if (s.cautions.length) {
+    out.push("", "## Verbatim, but check the provenance");
+    for (const k of s.cautions) out.push(`- quotation ${k.quotes.join(", ")} (${k.passageId}): ${k.caution}`);
+  }
+  out.push("", s.more);
+  return out.join("\n");
+}
