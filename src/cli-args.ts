@@ -7,6 +7,10 @@ export interface CliOptions {
   port: number;
   auditLogPath?: string;
   auditKeyFile?: string;
+  /** The corpus folder to serve instead of the shipped one. */
+  corpusDir?: string;
+  /** The corpus version the operator names (instead of the build's). */
+  corpusVersion?: string;
 }
 
 export class CliError extends Error {}
@@ -30,6 +34,12 @@ Options:
                            npm run verify-audit -- <file> [--repair]   (same key)
   --audit-key-file <f>   read the audit key from <f> (hex, at least 32 bytes = 64 hex digits;
                          make one: openssl rand -hex 32 > <f> && chmod 600 <f>)
+  --corpus <dir>         serve the corpus in <dir> (a plan's own corpus, e.g. after npm run ingest)
+                         instead of the shipped one. Its files are checked against its manifest.json,
+                         and its version must be the one this build was made with, unless named:
+  --corpus-version <v>   the corpus version (the 64 hex digits of manifest.json's "version") to
+                         serve instead of the build's; the start refuses any other, and the ready
+                         line shows it
   --help                 show this help
   --version              show the version
 
@@ -84,8 +94,23 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         else options.auditKeyFile = file;
         break;
       }
+      case "--corpus": {
+        const dir = value();
+        if (dir === "") throw new CliError("--corpus needs a folder, received an empty string");
+        options.corpusDir = dir;
+        break;
+      }
+      case "--corpus-version": {
+        const raw = value();
+        if (!/^[0-9a-f]{64}$/.test(raw))
+          throw new CliError(
+            `--corpus-version expects the 64 lower-case hex digits of a corpus manifest's "version", received ${JSON.stringify(raw.slice(0, 80))}${raw.length > 80 ? "…" : ""}`,
+          );
+        options.corpusVersion = raw;
+        break;
+      }
       default:
-        throw new CliError(`unknown option ${JSON.stringify(arg)} (see --help)`);
+        throw new CliError(`unknown option ${JSON.stringify(arg?.slice(0, 80))} (see --help)`);
     }
   }
   if (options.auditKeyFile !== undefined && options.auditLogPath === undefined)

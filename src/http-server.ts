@@ -1,5 +1,8 @@
-import type { Server } from "node:http";
-import { timingSafeEqual } from "node:crypto";
+import { createServer as createHttpServer } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Socket } from "node:net";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
 import {
@@ -11,6 +14,7 @@ import type { NodeMcpRequestHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { createServer } from "./mcp/server.js";
 import type { ServerContext } from "./mcp/context.js";
+import { guardRequest } from "./request-guard.js";
 
 export interface HttpSettings {
   host: string;
@@ -23,6 +27,14 @@ export interface HttpSettings {
 
 /** Largest request body accepted: verifyCitations takes texts up to 200 kB, JSON escaping can double that. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Most connections open at once; more are closed as they arrive. */
+export const MAX_CONNECTIONS = 64;
+/** Time to receive a request's headers, and the whole request with its body (seconds, not minutes). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 20_000;
+/** An idle kept-alive connection is closed after this long. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 const LOOPBACK_HOST_NAMES = ["localhost", "127.0.0.1", "[::1]"];
@@ -58,11 +70,20 @@ function jsonRpcError(code: number, message: string) {
   return { jsonrpc: "2.0", error: { code, message }, id: null };
 }
 
+const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
+
+/** The token of an "Authorization: Bearer <token>" header (the scheme in any case, RFC 9110), or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^bearer[ \t]+([^ \t]+)[ \t]*$/i.exec(header ?? "");
+  return match?.[1];
+}
+
 function bearerCheck(token: string) {
-  const expected = Buffer.from(`Bearer ${token}`);
+  // Compared as hashes: equal lengths for timingSafeEqual, whatever was sent.
+  const expected = sha256(token);
   return (req: Request, res: Response, next: NextFunction): void => {
-    const given = Buffer.from(req.headers.authorization ?? "");
-    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+    const given = bearerToken(req.headers.authorization);
+    if (given !== undefined && timingSafeEqual(sha256(given), expected)) {
       next();
       return;
     }
@@ -89,12 +110,147 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
   }
 }
 
-/** Host validation as express middleware: 403 with a JSON-RPC error naming the rejected host. */
+/** How many times a header was sent (Node keeps only the first Host of several). */
+function headerCount(req: Request, name: string): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]?.toLowerCase() === name) count++;
+  return count;
+}
+
+/**
+ * Why the request target may not be served, or undefined: only origin-form targets ("/mcp") and
+ * absolute-form targets naming the Host header's own accepted host are served.
+ */
+export function targetProblem(
+  url: string,
+  hostHeader: string | undefined,
+  allowedHostNames: string[],
+): string | undefined {
+  if (url.startsWith("/")) return undefined;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return "the request target must be a path such as /mcp";
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:")
+    return "the request target must be a path such as /mcp";
+  if (!allowedHostNames.includes(target.hostname) || target.host !== (hostHeader ?? "").toLowerCase())
+    return "an absolute-form request target must name this server's own host, as the Host header does";
+  return undefined;
+}
+
+/**
+ * Host validation as express middleware: exactly one Host header, an accepted host (403 with a
+ * JSON-RPC error naming the rejected host), and no absolute-form target for another host.
+ */
 function hostCheck(allowedHostNames: string[]) {
   const guard = hostHeaderValidation(allowedHostNames);
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (guard(req, res)) next();
+    if (headerCount(req, "host") > 1) {
+      res.status(400).json(jsonRpcError(-32600, "Bad request: more than one Host header"));
+      return;
+    }
+    if (!guard(req, res)) return;
+    const problem = targetProblem(req.url, req.headers.host, allowedHostNames);
+    if (problem) {
+      res.status(400).json(jsonRpcError(-32600, `Bad request: ${problem}`));
+      return;
+    }
+    next();
   };
+}
+
+/** A tool call waiting this long goes next, whatever its size. */
+export const MAX_WAIT_BEFORE_FIRST_MS = 2_000;
+
+/** Longest a finished tool call holds the next one back while other requests are being served. */
+export const MAX_YIELD_MS = 100;
+
+/**
+ * Tool calls run one at a time, smallest first, while every other request (tools/list, ping,
+ * initialize, resources) passes at once: the work of one call can delay another request by about
+ * that one call, its own share, not by every call queued before it. When a call finishes, the next
+ * waits while other requests are still being read or served (at most MAX_YIELD_MS), so requests
+ * that arrived during the call go first.
+ */
+export class ToolCallQueue {
+  private running = false;
+  private readonly waiting: { grant: () => void; bytes: number; since: number }[] = [];
+  /** The hand-over deferred while other requests were in flight. */
+  private deferred: (() => void) | undefined;
+
+  /** `othersBusy`: whether requests other than tool calls are in flight. */
+  constructor(private readonly othersBusy: () => boolean = () => false) {}
+
+  /**
+   * Resolves when the caller may run; it must call the returned release exactly once. Waiting
+   * calls go smallest request body first (a long text is the costly kind), except that a call
+   * waiting longer than MAX_WAIT_BEFORE_FIRST_MS goes before any later one: no call starves.
+   */
+  acquire(bytes = 0): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = (): void => {
+        this.running = true;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          setImmediate(() => this.handOver());
+        });
+      };
+      if (!this.running && this.waiting.length === 0) grant();
+      else this.waiting.push({ grant, bytes, since: performance.now() });
+    });
+  }
+
+  /** Call when no other request is in flight any more: a deferred hand-over happens now. */
+  othersIdle(): void {
+    const deferred = this.deferred;
+    if (deferred) setImmediate(deferred);
+  }
+
+  private handOver(): void {
+    if (this.waiting.length === 0 || !this.othersBusy()) {
+      this.next();
+      return;
+    }
+    let done = false;
+    const go = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.deferred = undefined;
+      this.next();
+    };
+    const timer = setTimeout(go, MAX_YIELD_MS);
+    this.deferred = go;
+  }
+
+  private next(): void {
+    this.running = false;
+    if (this.waiting.length === 0) return;
+    const now = performance.now();
+    let pick = 0;
+    if (now - (this.waiting[0]?.since ?? now) < MAX_WAIT_BEFORE_FIRST_MS) {
+      for (let i = 1; i < this.waiting.length; i++)
+        if ((this.waiting[i]?.bytes ?? 0) < (this.waiting[pick]?.bytes ?? 0)) pick = i;
+    }
+    const [chosen] = this.waiting.splice(pick, 1);
+    chosen?.grant();
+  }
+
+  get pending(): number {
+    return this.waiting.length;
+  }
+}
+
+function isToolCall(body: unknown): boolean {
+  const calls = (message: unknown): boolean =>
+    typeof message === "object" &&
+    message !== null &&
+    (message as { method?: unknown }).method === "tools/call";
+  return Array.isArray(body) ? body.some(calls) : calls(body);
 }
 
 /** The era classification reads the method, these headers and the (already parsed) body. */
@@ -117,11 +273,49 @@ function classificationRequest(req: Request): globalThis.Request {
  * - 2025-06-18 and 2025-11-25 (no envelope): the Streamable HTTP transport with JSON responses, as
  *   before v2. createMcpHandler's own legacy leg would answer these clients with an SSE stream.
  */
-function mcpEndpoint(context: ServerContext) {
+/** Requests in flight that are not tool calls, telling the queue when there are none left. */
+class OtherRequests {
+  private readonly open = new Set<Response>();
+  onIdle: () => void = () => undefined;
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  add(res: Response): void {
+    this.open.add(res);
+  }
+
+  delete(res: Response): void {
+    if (this.open.delete(res) && this.open.size === 0) this.onIdle();
+  }
+}
+
+function mcpEndpoint(context: ServerContext, others: OtherRequests) {
   const modern: NodeMcpRequestHandler = toNodeHandler(
     createMcpHandler(() => createServer(context), { legacy: "reject", responseMode: "json" }),
   );
+  const queue = new ToolCallQueue(() => others.size > 0);
+  others.onIdle = () => queue.othersIdle();
   return async (req: Request, res: Response): Promise<void> => {
+    // Malformed params are answered here, in one short sentence (request-guard.ts), as over stdio.
+    const refused = guardRequest(req.body);
+    if (refused) {
+      res.status(200).json(refused);
+      return;
+    }
+    let release: (() => void) | undefined;
+    if (isToolCall(req.body)) {
+      others.delete(res);
+      release = await queue.acquire(Number(req.headers["content-length"] ?? 0) || 0);
+      // Held until the answer is written: the SDK's handleRequest can return before the tool has run.
+      res.once("finish", release);
+      res.once("close", release);
+      if (res.destroyed || res.socket?.destroyed !== false) {
+        release();
+        return;
+      }
+    }
     try {
       if (!(await isLegacyRequest(classificationRequest(req), req.body))) {
         await modern(req, res, req.body);
@@ -148,10 +342,17 @@ function mcpEndpoint(context: ServerContext) {
 export function createHttpApp(settings: HttpSettings, context: ServerContext): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // Requests being read or served that are not (yet known to be) tool calls: see ToolCallQueue.
+  const others = new OtherRequests();
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    others.add(res);
+    res.once("close", () => others.delete(res));
+    next();
+  });
   app.use(hostCheck(acceptedHostNames(settings)));
   if (settings.token) app.use(bearerCheck(settings.token));
   app.use("/mcp", express.json({ limit: MAX_BODY_BYTES }));
-  app.post("/mcp", mcpEndpoint(context));
+  app.post("/mcp", mcpEndpoint(context, others));
   const notAllowed = (_req: Request, res: Response): void => {
     res
       .status(405)
@@ -166,15 +367,49 @@ export function createHttpApp(settings: HttpSettings, context: ServerContext): e
   return app;
 }
 
-/** Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. */
+/**
+ * Start a stateless Streamable HTTP server on /mcp. Resolves once it listens. At most
+ * MAX_CONNECTIONS connections; headers must arrive within HEADERS_TIMEOUT_MS and the whole
+ * request within REQUEST_TIMEOUT_MS (checked every second), or the connection is closed.
+ */
 export async function startHttpServer(settings: HttpSettings, context: ServerContext): Promise<Server> {
   const problem = httpSettingsProblem(settings);
   if (problem) throw new Error(problem);
   const app = createHttpApp(settings, context);
+  const listener = createHttpServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+      maxHeaderSize: 16 * 1024,
+    },
+    app,
+  );
+  listener.maxConnections = MAX_CONNECTIONS;
+  // Node's headersTimeout only runs once a request has begun: a connection that sends nothing
+  // would hold its place under the cap. It must complete its first request's headers in time.
+  const silent = new WeakMap<Socket, NodeJS.Timeout>();
+  listener.on("connection", (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
+    timer.unref();
+    silent.set(socket, timer);
+    socket.once("close", () => clearTimeout(timer));
+  });
+  listener.on("request", (req: IncomingMessage) => {
+    const timer = silent.get(req.socket);
+    if (timer) {
+      clearTimeout(timer);
+      silent.delete(req.socket);
+    }
+  });
+  // A response the client does not read is not kept forever either.
+  listener.setTimeout(REQUEST_TIMEOUT_MS * 6);
   return new Promise((resolve, reject) => {
-    const listener = app.listen(settings.port, settings.host, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(listener);
+    listener.once("error", reject);
+    listener.listen(settings.port, settings.host, () => {
+      listener.off("error", reject);
+      resolve(listener);
     });
   });
 }

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
+import { corpusPin, corpusPinProblem, corpusPinShown } from "./corpus-pin.js";
 import { SHIPPED_FAMILIES } from "./families/shipped.js";
 import { loadKnowledge } from "./knowledge/knowledge.js";
 import { serverContext } from "./mcp/context.js";
@@ -7,6 +10,14 @@ import { toolNames } from "./mcp/server.js";
 import { serveStdio } from "./stdio-server.js";
 import { corpusDir } from "./util/package-root.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // stdout carries JSON-RPC only: every diagnostic goes to stderr.
 function say(line: string): void {
@@ -33,7 +44,14 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
 
-  const { knowledge, problems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES);
+  const dir = cli.corpusDir === undefined ? corpusDir() : resolve(cli.corpusDir);
+  if (!isFolder(dir)) {
+    say(
+      `${SERVER_NAME}: refusing to start: --corpus names ${JSON.stringify(cli.corpusDir)}, which is not a folder`,
+    );
+    return 2;
+  }
+  const { knowledge, problems } = loadKnowledge(dir, SHIPPED_FAMILIES);
   if (!knowledge) {
     say(
       `${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
@@ -41,6 +59,15 @@ async function main(): Promise<number | undefined> {
     for (const problem of problems) say(`  - ${problem}`);
     return 1;
   }
+  // Every file matches the corpus's own manifest; the manifest must also be the one pinned.
+  const pin = corpusPin(cli.corpusVersion);
+  const pinProblem = corpusPinProblem(knowledge.version, pin, dir);
+  if (pinProblem) {
+    say(`${SERVER_NAME}: refusing to start: ${pinProblem}`);
+    return 1;
+  }
+  const corpusShown = corpusPinShown(knowledge.version, pin);
+  const corpusNote = corpusShown ? `; ${corpusShown}` : "";
 
   // Opened (keyed, locked, checked whole against its head) only when asked for: most starts load
   // no audit code at all.
@@ -86,7 +113,7 @@ async function main(): Promise<number | undefined> {
     const port = typeof address === "object" && address ? address.port : cli.port;
     const shownHost = cli.host.includes(":") ? `[${cli.host}]` : cli.host;
     say(
-      `${SERVER_NAME} ${SERVER_VERSION} ready on http://${shownHost}:${port}/mcp (stateless Streamable HTTP); tools: ${toolNames().join(", ")}`,
+      `${SERVER_NAME} ${SERVER_VERSION} ready on http://${shownHost}:${port}/mcp (stateless Streamable HTTP); tools: ${toolNames().join(", ")}${corpusNote}`,
     );
     return undefined;
   }
@@ -94,7 +121,7 @@ async function main(): Promise<number | undefined> {
   // The client went away: nothing left to answer.
   process.stdout.on("error", () => process.exit(0));
   await serveStdio(context, (line) => say(`${SERVER_NAME}: ${line}`));
-  say(`${SERVER_NAME} ${SERVER_VERSION} ready on stdio; tools: ${toolNames().join(", ")}`);
+  say(`${SERVER_NAME} ${SERVER_VERSION} ready on stdio; tools: ${toolNames().join(", ")}${corpusNote}`);
   return undefined;
 }
 

@@ -1,14 +1,18 @@
 import type { Readable, Writable } from "node:stream";
-import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/server";
+import { parseJSONRPCMessage } from "@modelcontextprotocol/server";
 import type { JSONRPCMessage, Transport } from "@modelcontextprotocol/server";
 import { serveStdio as serveStdioEntry } from "@modelcontextprotocol/server/stdio";
 import { createServer } from "./mcp/server.js";
 import type { ServerContext } from "./mcp/context.js";
+import { errorResponse, guardRequest, requestOutline, shortError } from "./request-guard.js";
 
 /** Largest input message (one line) accepted on stdin, as the SDK's own stdio transport. */
 export const MAX_STDIO_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-/** Raised (to onerror) for an input line over MAX_STDIO_MESSAGE_BYTES; the line is dropped. */
+/**
+ * Raised (to onerror) for an input line over MAX_STDIO_MESSAGE_BYTES: the line is discarded up to
+ * its newline, never executed, and answered with one JSON-RPC error (id null: its id is unread).
+ */
 export class OversizedMessageError extends Error {
   override name = "OversizedMessageError";
 }
@@ -28,9 +32,12 @@ export function describeStdioError(error: Error): string {
 /**
  * Newline-delimited JSON-RPC on a readable and a writable stream (stdin and stdout). Unlike the
  * SDK's StdioServerTransport it reports a line that is not JSON (the SDK skips such lines
- * silently) and drops an oversized message on its own instead of closing the connection, so one
- * bad line never ends the session and the era the connection negotiated stays pinned. When stdin
- * ends it answers the requests already read before it closes (the SDK's transport drops them).
+ * silently) and answers an oversized message with a JSON-RPC error, discarding the rest of its line,
+ * instead of closing the connection, so one bad line never ends the session and the era the
+ * connection negotiated stays pinned. A request with malformed params gets -32602 with a short
+ * message before the SDK sees it (request-guard.ts); the SDK's own error messages are cut short.
+ * When stdin ends it answers the requests already read before it closes (the SDK's transport
+ * drops them).
  */
 export class LineTransport implements Transport {
   onclose?: () => void;
@@ -99,16 +106,43 @@ export class LineTransport implements Transport {
     this.partial = [];
     this.partialBytes = 0;
     this.onerror?.(new OversizedMessageError(`message over ${MAX_STDIO_MESSAGE_BYTES} bytes`));
+    if (!this.closed) {
+      void this.write(
+        errorResponse(
+          null,
+          -32600,
+          `Invalid Request: a message over the ${MAX_STDIO_MESSAGE_BYTES}-byte stdio limit was discarded up to its end of line, unread`,
+        ),
+      ).catch(() => undefined);
+    }
   }
 
   private handleLine(text: string): void {
     const line = text.endsWith("\r") ? text.slice(0, -1) : text;
     if (line.trim() === "") return;
-    let message: JSONRPCMessage;
+    let value: unknown;
     try {
-      message = deserializeMessage(line);
+      value = JSON.parse(line);
     } catch (error) {
       this.onerror?.(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    const refused = guardRequest(value);
+    if (refused) {
+      void this.write(refused).catch(() => undefined);
+      return;
+    }
+    let message: JSONRPCMessage;
+    try {
+      message = parseJSONRPCMessage(value);
+    } catch (error) {
+      this.onerror?.(error instanceof Error ? error : new Error(String(error)));
+      // A request (method and id) that is not valid JSON-RPC 2.0 still gets an answer.
+      const outline = requestOutline(value);
+      if (outline)
+        void this.write(
+          errorResponse(outline.id, -32600, "Invalid Request: not a JSON-RPC 2.0 request"),
+        ).catch(() => undefined);
       return;
     }
     // deserializeMessage has checked the shape: a request has a method and an id.
@@ -130,7 +164,11 @@ export class LineTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the stdio transport is closed"));
-    const sent = this.write(message);
+    const sent = this.write(
+      "error" in message
+        ? { ...message, error: { ...message.error, ...shortError(message.error) } }
+        : message,
+    );
     // A response (result or error) to a request; the SDK's zod-based guards would walk the result.
     if (
       !("method" in message) &&
@@ -143,7 +181,7 @@ export class LineTransport implements Transport {
     return sent;
   }
 
-  private write(message: JSONRPCMessage): Promise<void> {
+  private write(message: JSONRPCMessage | ReturnType<typeof errorResponse>): Promise<void> {
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => {
         this.output.off("drain", onDrain);
@@ -154,7 +192,7 @@ export class LineTransport implements Transport {
         resolve();
       };
       this.output.once("error", onError);
-      if (this.output.write(serializeMessage(message))) {
+      if (this.output.write(`${JSON.stringify(message)}\n`)) {
         this.output.off("error", onError);
         resolve();
       } else {

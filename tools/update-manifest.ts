@@ -4,7 +4,7 @@
  * hash. Run it after any change to corpus data:
  *
  *   npm run update-manifest                 # the repo's corpus/
- *   npm run update-manifest -- --corpus DIR # another corpus folder (MNM_CORPUS_DIR is honoured too)
+ *   npm run update-manifest -- --corpus DIR # another corpus folder
  *
  * The server refuses to start when a file is unlisted, missing or changed (src/corpus/integrity.ts),
  * so commit the updated manifest together with the data it describes.

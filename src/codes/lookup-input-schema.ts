@@ -11,7 +11,7 @@ const noControl = (iss: { input?: unknown }): string =>
 export const LookupCodesInputSchema = z
   .strictObject({
     codes: z
-      .array(z.string().min(1).max(20).regex(NO_CONTROL, { error: noControl }))
+      .array(z.string().min(1).max(16).regex(NO_CONTROL, { error: noControl }))
       .min(1)
       .max(100)
       .optional()
@@ -28,6 +28,7 @@ export const LookupCodesInputSchema = z
     limit: z.int().min(1).max(50).default(10).describe("Most search matches to return (1-50, default 10)."),
     dateOfService: z.iso
       .date()
+      .max(10)
       .optional()
       .describe(
         'Date of service, YYYY-MM-DD, e.g. "2026-03-02": chooses the ICD-10-CM release in force on it and the HCPCS file for it; a date outside every shipped release is flagged. Without it, the newest shipped releases answer.',

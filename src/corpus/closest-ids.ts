@@ -12,12 +12,16 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** Longest id the corpus has or accepts (the tools' schemas bound ids to it). */
+export const MAX_ID_CHARS = 200;
+
 /**
  * The known ids nearest to `wanted`: ids containing it (or contained in it) first, then by edit
- * distance, ties by id. Deterministic.
+ * distance, ties by id. Deterministic. Bounded in cost: only the first MAX_ID_CHARS characters of
+ * `wanted` are compared (no id is longer), so one call costs at most 200 × (id length) per id.
  */
 export function closestIds(wanted: string, known: Iterable<string>, count = 3): string[] {
-  const needle = wanted.toLowerCase();
+  const needle = wanted.slice(0, MAX_ID_CHARS).toLowerCase();
   return [...known]
     .map((id) => {
       const hay = id.toLowerCase();

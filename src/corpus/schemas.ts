@@ -2,9 +2,10 @@ import { z } from "zod";
 import { SeenAtKindSchema } from "./citation.js";
 
 /** Ids are readable slugs; a passage id is `<source id>#<local id>` (local ids may contain dots, e.g. `nice-ng59#1.1.1`). */
-export const SourceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lower-case slug such as busse-bmj-2025");
+export const SourceIdSchema = z.string().max(200).regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lower-case slug such as busse-bmj-2025");
 export const PassageIdSchema = z
   .string()
+  .max(200)
   .regex(/^[a-z0-9][a-z0-9.-]*#[A-Za-z0-9][A-Za-z0-9._-]*$/, "expected <source id>#<local id>");
 
 /**

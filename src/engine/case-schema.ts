@@ -6,7 +6,7 @@ import type { Family } from "../families/load-family.js";
  * facts, whose fields the procedure families declare. Absent facts are unknown, never false.
  */
 
-const IsoDateSchema = z.iso.date().describe("calendar date YYYY-MM-DD");
+const IsoDateSchema = z.iso.date().max(10).describe("calendar date YYYY-MM-DD");
 
 export const LateralitySchema = z.enum(["left", "right", "bilateral"]);
 

@@ -25,6 +25,7 @@ const plain = (max: number) =>
 
 const IsoDate = z
   .string()
+  .max(10)
   .refine((v) => z.iso.date().safeParse(v).success, { error: "expected a calendar date YYYY-MM-DD" })
   .describe("YYYY-MM-DD");
 
@@ -40,6 +41,7 @@ export const LetterContextSchema = z
         name: plain(200).optional(),
         npi: z
           .string()
+          .max(10)
           .regex(/^\d{10}$/, { error: "expected a 10-digit NPI" })
           .optional(),
       })

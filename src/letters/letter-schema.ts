@@ -15,7 +15,7 @@ export function draftLetterInputSchema<C extends z.ZodType>(caseSchema: C) {
   return z.strictObject({
     case: z
       .looseObject({})
-      .describe("the evaluateSIJointRFA input; reviewed here through the same path")
+      .describe("the case, as the evaluation tool takes it; reviewed here through the same path")
       .pipe(caseSchema as unknown as z.ZodType<z.output<C>, Record<string, unknown>>),
     context: LetterContextSchema,
     detail: DetailSchema.optional(),

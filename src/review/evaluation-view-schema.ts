@@ -3,7 +3,7 @@ import { DetailSchema as SharedDetail } from "../util/detail-level.js";
 import { EvaluationFullSchema } from "./evaluation-full-schema.js";
 import { EvaluationSummarySchema } from "./evaluation-summary-schema.js";
 
-/** What evaluateSIJointRFA returns, by the `detail` it was asked for. */
+/** What the evaluation tool returns, by the `detail` it was asked for. */
 export const EvaluationViewSchema = z.discriminatedUnion("detail", [
   EvaluationSummarySchema,
   EvaluationFullSchema,

@@ -22,7 +22,7 @@ function findPackageRoot(): string {
   }
 }
 
-/** The shipped corpus folder, or the folder named by MNM_CORPUS_DIR (used by tests that alter a copy). */
+/** The shipped corpus folder (the server's --corpus and the tools' --corpus name another). */
 export function corpusDir(): string {
-  return process.env.MNM_CORPUS_DIR ?? join(packageRoot(), "corpus");
+  return join(packageRoot(), "corpus");
 }

@@ -219,7 +219,7 @@ describe("lookupCodes over MCP (in memory)", () => {
     [
       "100 kB code",
       { codes: ["M".repeat(100_000)] },
-      /expected at most 20 characters, received a string of 100000 characters at codes\[0\]/,
+      /expected at most 16 characters, received a string of 100000 characters at codes\[0\]/,
     ],
     [
       "control characters",

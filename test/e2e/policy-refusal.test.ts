@@ -16,9 +16,8 @@ describe("the built server and a bad policy", () => {
       EH,
       (j) => (criterion(j, "EH-not-cancer").grounds = ["nice-ng59#2020-guideline"]),
     );
-    const run = spawnSync(process.execPath, [BUILT_SERVER], {
+    const run = spawnSync(process.execPath, [BUILT_SERVER, "--corpus", dir], {
       encoding: "utf8",
-      env: { ...process.env, MNM_CORPUS_DIR: dir },
       input: "",
       timeout: 20_000,
     });

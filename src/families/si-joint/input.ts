@@ -6,7 +6,7 @@ import type { FamilyModule } from "../family-module.js";
  * source file). Absent facts are unknown, never false; facts.json says how each is read.
  */
 
-const IsoDateSchema = z.iso.date().describe("calendar date YYYY-MM-DD");
+const IsoDateSchema = z.iso.date().max(10).describe("calendar date YYYY-MM-DD");
 
 /** A percentage 0-100; a value strictly between 0 and 1 is almost always a fraction sent by mistake. */
 const PercentSchema = z

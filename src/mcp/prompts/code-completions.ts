@@ -5,6 +5,8 @@ import type { LetterData } from "../../letters/letter-data.js";
  * this product explains in plain language; earlier codes are kept as typed. Sorted by code.
  */
 export function completeCodeList(letters: LetterData, value: string, systems: readonly string[]): string[] {
+  // The prompt arguments hold at most 400 characters: nothing longer is completed.
+  if (value.length > 400) return [];
   const parts = value.split(",");
   const last = (parts.pop() ?? "").trim().toUpperCase();
   const head = parts.map((p) => p.trim()).filter((p) => p.length > 0);

@@ -5,24 +5,31 @@ import { REGIMES } from "../../letters/letter-data-schema.js";
 import type { ServerContext } from "../context.js";
 import type { Registration } from "../registry.js";
 
+/** Longest JSON argument: a case or a letter context is a few kilobytes. */
+const MAX_JSON_ARGUMENT_CHARS = 100_000;
+
 /** A JSON argument checked against a schema, with the first problems named. */
 function jsonArgument(schema: z.ZodType, what: string) {
-  return z.string().superRefine((text, ctx) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: "custom", message: `expected JSON of ${what}, received text that is not JSON` });
-      return;
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-      ctx.addIssue({ code: "custom", message: `expected JSON of ${what}: ${issues.join("; ")}` });
-    }
-  });
+  return z
+    .string()
+    .max(MAX_JSON_ARGUMENT_CHARS)
+    .superRefine((text, ctx) => {
+      if (text.length > MAX_JSON_ARGUMENT_CHARS) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `expected JSON of ${what}, received text that is not JSON` });
+        return;
+      }
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        const issues = parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+        ctx.addIssue({ code: "custom", message: `expected JSON of ${what}: ${issues.join("; ")}` });
+      }
+    });
 }
 
 function argsSchema(context: ServerContext) {
