@@ -7,6 +7,7 @@ import type { CriterionStatus, FactValue, TraceNode } from "./evaluation-schema.
 import { collectRequests } from "./missing-information.js";
 import type { Walk } from "./missing-information.js";
 import { groupPlan, requirementIds } from "./profile-plan.js";
+import type { ShownKey } from "./profile-plan.js";
 import type { ServiceScope } from "./service-scope.js";
 import type { Tri } from "./three-valued.js";
 
@@ -37,14 +38,13 @@ export interface ServiceOutcome {
   trace: TraceNode[];
 }
 
-function shownFacts(names: readonly string[], facts: CaseFacts): Record<string, FactValue> {
+function shownFacts(keys: readonly ShownKey[], facts: CaseFacts): Record<string, FactValue> {
   const shown: Record<string, FactValue> = {};
-  for (const name of names) {
-    shown[name] = facts.values[name] ?? null;
-    const source = facts.sources[name];
-    if (source !== undefined) shown[`${name}Source`] = source;
+  for (const { key, fact, source } of keys) {
+    if (!source) shown[key] = facts.values[fact] ?? null;
+    else if (facts.sources[fact] !== undefined) shown[key] = facts.sources[fact];
   }
-  return Object.fromEntries(Object.entries(shown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return shown;
 }
 
 function statusOf(value: Tri): CriterionStatus {
@@ -97,7 +97,7 @@ export function evaluateService(
       value,
       status: statusOf(value),
       address,
-      facts: shownFacts(plan.factsRead.get(criterion.id) ?? [], facts),
+      facts: shownFacts(plan.shownKeys.get(criterion.id) ?? [], facts),
     });
   }
 

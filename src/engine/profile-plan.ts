@@ -17,13 +17,32 @@ export interface GroupPlan {
   /** The same criteria, each after the criteria it references. */
   evaluationOrder: readonly Criterion[];
   byId: ReadonlyMap<string, Criterion>;
-  /** Facts each criterion reads, through the criteria it references, then its record facts. */
-  factsRead: ReadonlyMap<string, readonly string[]>;
+  /**
+   * What each criterion shows of the facts it reads (through the criteria it references, and its
+   * record facts): each fact's value and, where the case says where it came from, its `<fact>Source`,
+   * in key order.
+   */
+  shownKeys: ReadonlyMap<string, readonly ShownKey[]>;
   pathways: readonly Pathway[];
   /** Criteria used by some pathway's `requires`. */
   requirementIds: ReadonlySet<string>;
   /** Facts the group's pathways read, directly or through the criteria they name. */
   decidingFacts: ReadonlySet<string>;
+}
+
+export interface ShownKey {
+  key: string;
+  fact: string;
+  source: boolean;
+}
+
+function shownKeysOf(names: Iterable<string>): ShownKey[] {
+  return [...names]
+    .flatMap((fact) => [
+      { key: fact, fact, source: false },
+      { key: `${fact}Source`, fact, source: true },
+    ])
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 const plans = new WeakMap<Profile, Map<string, GroupPlan>>();
@@ -40,11 +59,11 @@ function buildPlan(policy: Profile, group: string): GroupPlan {
   const criteria = policy.criteria.filter((c) => c.appliesTo.includes(group));
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const pathways = policy.pathways.filter((p) => p.appliesTo.includes(group));
-  const factsRead = new Map(
+  const shownKeys = new Map(
     criteria.map((c) => {
       const names = factsOf([c.expr], byId);
       for (const name of c.recordFacts) names.add(name);
-      return [c.id, [...names]];
+      return [c.id, shownKeysOf(names)];
     }),
   );
   return {
@@ -52,7 +71,7 @@ function buildPlan(policy: Profile, group: string): GroupPlan {
     criteria,
     evaluationOrder: criteriaInEvaluationOrder(criteria),
     byId,
-    factsRead,
+    shownKeys,
     pathways,
     requirementIds: requirementIds(pathways),
     decidingFacts: factsOfPathways(pathways, byId),
