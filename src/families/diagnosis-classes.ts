@@ -16,6 +16,10 @@ function rulesOf(data: DiagnosisClasses): readonly { prefix: string; class: stri
 /** The classes of one diagnosis code, in the order of the data file (every class whose prefix starts the code; dots and case ignored). */
 export function classifyDiagnosis(code: string, data: DiagnosisClasses): DiagnosisClass[] {
   const bare = normalizeCode(code).bare;
-  const ids = new Set(rulesOf(data).filter((r) => bare.startsWith(r.prefix)).map((r) => r.class));
+  const ids = new Set(
+    rulesOf(data)
+      .filter((r) => bare.startsWith(r.prefix))
+      .map((r) => r.class),
+  );
   return data.classes.filter((c) => ids.has(c.id));
 }
