@@ -8,6 +8,7 @@ function quoteLine(q: QuoteFinding): string {
       lines.push(`   diff against ${m.passageId} ([-stored-] {+quoted+}): ${m.diffText}`);
     lines.push(`   source: ${m.citation.citation} (${m.citation.locator})`);
   }
+  if (q.alsoFoundIn?.length) lines.push(`   also in: ${q.alsoFoundIn.join(", ")}`);
   return lines.join("\n");
 }
 
@@ -73,8 +74,9 @@ export function renderVerification(v: Verification): string {
   const s = v.summary;
   const out = [
     `Citation check against corpus ${v.corpusVersion}`,
-    `Quotations: ${s.quotations} (verbatim ${s.verbatim}, near-match ${s.nearMatch}, not found ${s.notFound}, too short to check ${s.tooShortToCheck}). All quotations verified: ${s.allQuotesVerified ? "yes" : "no"}.`,
-    `Attributed sentences: ${s.attributedSentences}; evidence claims ${s.evidenceClaims} (supported ${s.supportedClaims}, unsupported ${s.unsupportedClaims}, not in the corpus ${s.notInCorpusClaims}); not evidence claims (case facts, advice, reasoning; not judged) ${s.notEvidenceClaims}.`,
+    ...(v.notChecked ? [v.notChecked.message] : []),
+    `Quotations: ${s.quotations} (verbatim ${s.verbatim}, near-match ${s.nearMatch}, not found ${s.notFound}, too short to check ${s.tooShortToCheck}). All quotations verified: ${s.allQuotesVerified ? "yes" : "no"}${s.notCheckedQuotations ? ` (${s.notCheckedQuotations} not checked)` : ""}.`,
+    `Attributed sentences: ${s.attributedSentences}; evidence claims ${s.evidenceClaims} (supported ${s.supportedClaims}, unsupported ${s.unsupportedClaims}, not in the corpus ${s.notInCorpusClaims}); not evidence claims (case facts, advice, reasoning; not judged) ${s.notEvidenceClaims}${s.notCheckedSentences ? `; not checked ${s.notCheckedSentences}` : ""}.`,
     `Source facts: ${s.metadataIssues} issue(s), of which ${s.unknownSources} unknown source(s).`,
   ];
   if (v.quotes.length) out.push("", "## Quotations", ...v.quotes.map(quoteLine));

@@ -3,7 +3,10 @@ import { checkClaims } from "./check-claims.js";
 import type { CompiledRules } from "./claim-rules.js";
 import { CLAIM_RULES_FILE } from "./claim-rules.js";
 import { checkQuotes } from "./check-quotes.js";
-import type { Verification } from "./schema.js";
+import { notCheckedMessage, VERIFY_LIMITS } from "./limits.js";
+import { lineLocator } from "./mask-code.js";
+import { extractQuotes } from "./quote-extraction.js";
+import type { ClaimFinding, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
 
 /** What the claim check can and cannot establish: in every result and in the README. */
 export const CAN_ESTABLISH = [
@@ -27,10 +30,87 @@ export interface VerifyKnowledge {
   claimRules: CompiledRules;
 }
 
-/** Check every quotation, attributed claim and stated source fact in a text against the corpus. Deterministic and offline. */
+/**
+ * Where the findings, in order of appearance, first outgrow VERIFY_LIMITS.findingsChars (their JSON
+ * size): the full answer (structured and text) stays a small multiple of it. Every cut moves to the
+ * start of the sentence it falls in (unless that one was too long to read), so a sentence is kept or
+ * dropped whole, with its quotations.
+ */
+function budgetCut(
+  quotes: readonly QuoteFinding[],
+  claims: readonly ClaimFinding[],
+  issues: readonly MetadataIssue[],
+  cut: number,
+  sentenceOffsets: readonly number[],
+  tooLongAt: readonly number[],
+): number {
+  const items = [...quotes, ...claims, ...issues]
+    .map((f) => ({ offset: f.offset, size: JSON.stringify(f).length }))
+    .sort((a, b) => a.offset - b.offset);
+  let used = 0;
+  let at = cut;
+  for (const item of items) {
+    used += item.size;
+    if (used > VERIFY_LIMITS.findingsChars) {
+      at = item.offset;
+      break;
+    }
+  }
+  if (!Number.isFinite(at)) return at;
+  let start = 0;
+  for (const o of sentenceOffsets) {
+    if (o > at) break;
+    start = o;
+  }
+  // A sentence too long to read was not judged: a cut inside it stays where it is.
+  return tooLongAt.includes(start) ? at : Math.min(at, start);
+}
+
+/**
+ * Check every quotation, attributed claim and stated source fact in a text against the corpus, in order
+ * of appearance, up to the per-call limits (limits.ts); what lies beyond them is counted in `notChecked`.
+ * Deterministic and offline.
+ */
 export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge): Verification {
-  const quotes = checkQuotes(text, corpus);
-  const { claims, issues } = checkClaims(text, corpus, claimRules, quotes);
+  const extracted = extractQuotes(text);
+  const long = extracted.filter((q) => q.tooLong);
+  const checkable = extracted.filter((q) => !q.tooLong);
+  const quoteCut = checkable[VERIFY_LIMITS.quotations]?.offset;
+  const checked = checkQuotes(
+    quoteCut === undefined ? checkable : checkable.filter((q) => q.offset < quoteCut),
+    corpus,
+  );
+  const check = checkClaims(text, corpus, claimRules, checked, {
+    sentences: VERIFY_LIMITS.sentences,
+    ...(quoteCut !== undefined ? { stopAt: quoteCut } : {}),
+    uncheckedQuotes: long.map((q) => q.offset),
+  });
+  // The check ends at the first quotation or sentence beyond a cap, whichever comes first, or earlier
+  // where the findings would outgrow the answer budget.
+  const capCut = Math.min(quoteCut ?? Infinity, check.cutAt ?? Infinity);
+  const cut = budgetCut(
+    checked.filter((q) => q.offset < capCut),
+    check.claims.filter((c) => c.offset < capCut),
+    check.issues.filter((i) => i.offset < capCut),
+    capCut,
+    check.sentenceOffsets,
+    check.tooLongAt,
+  );
+  const quotes = checked.filter((q) => q.offset < cut);
+  const claims = check.claims.filter((c) => c.offset < cut);
+  const issues = check.issues.filter((i) => i.offset < cut);
+  const quotesNotChecked = checkable.filter((q) => q.offset >= cut).length + long.length;
+  const longSentences = check.tooLongAt.filter((o) => o < cut).length;
+  const sentencesNotChecked = check.sentenceOffsets.filter((o) => o >= cut).length + longSentences;
+  const tooLong = long.length + longSentences;
+  const fromLine = Number.isFinite(cut) ? lineLocator(text)(cut) : undefined;
+  const incomplete = quotesNotChecked > 0 || sentencesNotChecked > 0;
+  const counts = {
+    quotations: quotesNotChecked,
+    sentences: sentencesNotChecked,
+    tooLong,
+    ...(fromLine !== undefined ? { fromLine } : {}),
+  };
   const count = (status: string) => quotes.filter((q) => q.status === status).length;
   const verdicts = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
@@ -40,7 +120,9 @@ export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge
       nearMatch: count("near-match"),
       notFound: count("not-found"),
       tooShortToCheck: count("too-short-to-check"),
-      allQuotesVerified: quotes.every((q) => q.status === "verbatim" || q.status === "too-short-to-check"),
+      allQuotesVerified:
+        quotesNotChecked === 0 &&
+        quotes.every((q) => q.status === "verbatim" || q.status === "too-short-to-check"),
       attributedSentences: claims.length,
       evidenceClaims: claims.filter((c) => c.role === "evidence-claim").length,
       supportedClaims: verdicts("supported"),
@@ -49,7 +131,11 @@ export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge
       notEvidenceClaims: verdicts("not-an-evidence-claim"),
       metadataIssues: issues.length,
       unknownSources: issues.filter((i) => i.kind === "unknown-source").length,
+      ...(incomplete
+        ? { notCheckedQuotations: quotesNotChecked, notCheckedSentences: sentencesNotChecked }
+        : {}),
     },
+    ...(incomplete ? { notChecked: { ...counts, message: notCheckedMessage(counts) } } : {}),
     quotes,
     claims,
     metadataIssues: issues,
