@@ -17,10 +17,10 @@ export const VERIFY_LIMITS = {
    */
   itemChars: 1_000,
   /**
-   * Characters of findings (their JSON) in one answer: the check stops, in order of appearance, where
-   * the findings would outgrow it, so the full view stays bounded whatever each finding holds.
+   * Characters of findings (their JSON) the full view lists, in order of appearance: the rest were
+   * checked and are counted, but not listed (so the full view stays within its 25,000-token budget).
    */
-  findingsChars: 200_000,
+  fullViewChars: 50_000,
   /** Passages listed with their citation for one verbatim quotation; further ones by id only. */
   verbatimMatchesListed: 3,
   /** Failing quotations, failing claims and source issues each listed in the summary view at most (the full view lists all). */
@@ -41,7 +41,7 @@ export function notCheckedMessage(n: NotChecked): string {
   const parts: string[] = [];
   if (n.fromLine !== undefined)
     parts.push(
-      `one call checks at most ${VERIFY_LIMITS.quotations} quotations and ${VERIFY_LIMITS.sentences} attributed sentences, reads at most ${VERIFY_LIMITS.sentencesRead.toLocaleString("en-US")} sentences and returns at most ${VERIFY_LIMITS.findingsChars.toLocaleString("en-US")} characters of findings, so nothing from line ${n.fromLine} on was checked`,
+      `one call checks at most ${VERIFY_LIMITS.quotations} quotations and ${VERIFY_LIMITS.sentences} attributed sentences, and reads at most ${VERIFY_LIMITS.sentencesRead.toLocaleString("en-US")} sentences, so nothing from line ${n.fromLine} on was checked`,
     );
   if (n.tooLong > 0)
     parts.push(

@@ -70,7 +70,9 @@ function issueLine(i: MetadataIssue): string {
 }
 
 /** The readable form of a verification: the same facts as the structured result. */
-export function renderVerification(v: Verification): string {
+export function renderVerification(
+  v: Verification & { notListed?: { quotations: number; claims: number; sourceIssues: number } },
+): string {
   const s = v.summary;
   const out = [
     `Citation check against corpus ${v.corpusVersion}`,
@@ -90,5 +92,11 @@ export function renderVerification(v: Verification): string {
     );
   }
   if (v.metadataIssues.length) out.push("", "## Source facts", ...v.metadataIssues.map(issueLine));
+  const more = v.notListed;
+  if (more)
+    out.push(
+      "",
+      `Not listed in this view (checked and counted above, past its size budget): ${more.quotations} quotation(s), ${more.claims} attributed sentence(s) and ${more.sourceIssues} source issue(s). Split the text to see every finding.`,
+    );
   return out.join("\n");
 }

@@ -201,7 +201,11 @@ export const VerificationSummarySchema = z.object({
   metadataIssues: z.int(),
   unknownSources: z.int(),
   /** Present only when the check is incomplete (see `notChecked`). */
-  notCheckedQuotations: z.int().min(0).optional().describe("quotations beyond the per-call limits, not checked"),
+  notCheckedQuotations: z
+    .int()
+    .min(0)
+    .optional()
+    .describe("quotations beyond the per-call limits, not checked"),
   notCheckedSentences: z
     .int()
     .min(0)
@@ -236,6 +240,12 @@ export const NotCheckedSchema = z
     "Present only when the check is incomplete: nothing counted here is verified, supported or unsupported; split the text and check each part.",
   );
 export type NotCheckedOut = z.infer<typeof NotCheckedSchema>;
+
+export const NotListedSchema = z
+  .object({ quotations: z.int().min(0), claims: z.int().min(0), sourceIssues: z.int().min(0) })
+  .describe(
+    "Checked (and counted in summary) but not listed in this view, to keep the answer small: the summary view lists failures only; split the text to see every finding.",
+  );
 
 export const VerificationSchema = z.object({
   summary: VerificationSummarySchema,

@@ -2,6 +2,10 @@ import { shortCitation } from "../corpus/short-citation.js";
 import type { Corpus } from "../corpus/store.js";
 import { VERIFY_LIMITS } from "./limits.js";
 import type { ClaimFinding, NotCheckedOut, QuoteFinding, Verification } from "./schema.js";
+import type { NotListedSchema } from "./schema.js";
+import type { z } from "zod";
+
+type NotListed = z.infer<typeof NotListedSchema>;
 import type { FailedClaim, FailedQuote, VerifySummary } from "./summary-schema.js";
 
 export const VERIFY_SUMMARY_MORE =
@@ -53,6 +57,40 @@ function cautions(quotes: readonly QuoteFinding[]): VerifySummary["cautions"] {
     }
   }
   return [...byPassage.values()];
+}
+
+/**
+ * The full view of a verification: its findings in order of appearance within
+ * VERIFY_LIMITS.fullViewChars (their JSON); the rest are counted in `notListed`.
+ */
+export function fullView(v: Verification): Verification & { notListed?: NotListed } {
+  const items = [
+    ...v.quotes.map((f) => ({ f, offset: f.offset })),
+    ...v.claims.map((f) => ({ f, offset: f.offset })),
+    ...v.metadataIssues.map((f) => ({ f, offset: f.offset })),
+  ].sort((a, b) => a.offset - b.offset);
+  const kept = new Set<object>();
+  let used = 0;
+  for (const { f } of items) {
+    used += JSON.stringify(f).length;
+    if (used > VERIFY_LIMITS.fullViewChars) break;
+    kept.add(f);
+  }
+  if (kept.size === items.length) return v;
+  const quotes = v.quotes.filter((q) => kept.has(q));
+  const claims = v.claims.filter((c) => kept.has(c));
+  const metadataIssues = v.metadataIssues.filter((i) => kept.has(i));
+  return {
+    ...v,
+    quotes,
+    claims,
+    metadataIssues,
+    notListed: {
+      quotations: v.quotes.length - quotes.length,
+      claims: v.claims.length - claims.length,
+      sourceIssues: v.metadataIssues.length - metadataIssues.length,
+    },
+  };
 }
 
 /** The first items, in order, within VERIFY_LIMITS.summaryListed and summaryListChars (their JSON). */

@@ -6,7 +6,7 @@ import { checkQuotes } from "./check-quotes.js";
 import { notCheckedMessage, VERIFY_LIMITS } from "./limits.js";
 import { lineLocator } from "./mask-code.js";
 import { extractQuotes } from "./quote-extraction.js";
-import type { ClaimFinding, MetadataIssue, QuoteFinding, Verification } from "./schema.js";
+import type { Verification } from "./schema.js";
 
 /** What the claim check can and cannot establish: in every result and in the README. */
 export const CAN_ESTABLISH = [
@@ -31,42 +31,6 @@ export interface VerifyKnowledge {
 }
 
 /**
- * Where the findings, in order of appearance, first outgrow VERIFY_LIMITS.findingsChars (their JSON
- * size): the full answer (structured and text) stays a small multiple of it. Every cut moves to the
- * start of the sentence it falls in (unless that one was too long to read), so a sentence is kept or
- * dropped whole, with its quotations.
- */
-function budgetCut(
-  quotes: readonly QuoteFinding[],
-  claims: readonly ClaimFinding[],
-  issues: readonly MetadataIssue[],
-  cut: number,
-  sentenceOffsets: readonly number[],
-  tooLongAt: readonly number[],
-): number {
-  const items = [...quotes, ...claims, ...issues]
-    .map((f) => ({ offset: f.offset, size: JSON.stringify(f).length }))
-    .sort((a, b) => a.offset - b.offset);
-  let used = 0;
-  let at = cut;
-  for (const item of items) {
-    used += item.size;
-    if (used > VERIFY_LIMITS.findingsChars) {
-      at = item.offset;
-      break;
-    }
-  }
-  if (!Number.isFinite(at)) return at;
-  let start = 0;
-  for (const o of sentenceOffsets) {
-    if (o > at) break;
-    start = o;
-  }
-  // A sentence too long to read was not judged: a cut inside it stays where it is.
-  return tooLongAt.includes(start) ? at : Math.min(at, start);
-}
-
-/**
  * Check every quotation, attributed claim and stated source fact in a text against the corpus, in order
  * of appearance, up to the per-call limits (limits.ts); what lies beyond them is counted in `notChecked`.
  * Deterministic and offline.
@@ -85,17 +49,8 @@ export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge
     ...(quoteCut !== undefined ? { stopAt: quoteCut } : {}),
     uncheckedQuotes: long.map((q) => q.offset),
   });
-  // The check ends at the first quotation or sentence beyond a cap, whichever comes first, or earlier
-  // where the findings would outgrow the answer budget.
-  const capCut = Math.min(quoteCut ?? Infinity, check.cutAt ?? Infinity);
-  const cut = budgetCut(
-    checked.filter((q) => q.offset < capCut),
-    check.claims.filter((c) => c.offset < capCut),
-    check.issues.filter((i) => i.offset < capCut),
-    capCut,
-    check.sentenceOffsets,
-    check.tooLongAt,
-  );
+  // The check ends at the first quotation or sentence beyond a cap, whichever comes first.
+  const cut = Math.min(quoteCut ?? Infinity, check.cutAt ?? Infinity);
   const quotes = checked.filter((q) => q.offset < cut);
   const claims = check.claims.filter((c) => c.offset < cut);
   const issues = check.issues.filter((i) => i.offset < cut);
