@@ -108,7 +108,7 @@ describe("HTTP request targets and Host headers", () => {
       expect(answer.result).toBeDefined();
       expect(answer.result?.isError).toBeFalsy();
     }
-    const verified = JSON.parse(answers[0]!.body) as {
+    const verified = JSON.parse(answers[0].body) as {
       result: { structuredContent: { notChecked?: { quotations: number } } };
     };
     expect(verified.result.structuredContent.notChecked?.quotations).toBeGreaterThan(0);
