@@ -151,7 +151,9 @@ try {
   await throughput(server.url, 300, 1);
   await throughput(server.url, 600, 8);
   await throughput(server.url, 600, 32);
-  console.log("one request's work against the others (tool calls run one at a time; other requests pass)");
+  console.log(
+    "one request's work against the others (one thread, no queue: a request waits for the calls read before it; verifyCitations is capped per call)",
+  );
   await share(server.url);
   console.log("connections and timeouts");
   await connections(server.url, port);

@@ -2,7 +2,6 @@ import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { performance } from "node:perf_hooks";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
 import {
@@ -161,98 +160,6 @@ function hostCheck(allowedHostNames: string[]) {
   };
 }
 
-/** A tool call waiting this long goes next, whatever its size. */
-export const MAX_WAIT_BEFORE_FIRST_MS = 2_000;
-
-/** Longest a finished tool call holds the next one back while other requests are being served. */
-export const MAX_YIELD_MS = 100;
-
-/**
- * Tool calls run one at a time, smallest first, while every other request (tools/list, ping,
- * initialize, resources) passes at once: the work of one call can delay another request by about
- * that one call, its own share, not by every call queued before it. When a call finishes, the next
- * waits while other requests are still being read or served (at most MAX_YIELD_MS), so requests
- * that arrived during the call go first.
- */
-export class ToolCallQueue {
-  private running = false;
-  private readonly waiting: { grant: () => void; bytes: number; since: number }[] = [];
-  /** The hand-over deferred while other requests were in flight. */
-  private deferred: (() => void) | undefined;
-
-  /** `othersBusy`: whether requests other than tool calls are in flight. */
-  constructor(private readonly othersBusy: () => boolean = () => false) {}
-
-  /**
-   * Resolves when the caller may run; it must call the returned release exactly once. Waiting
-   * calls go smallest request body first (a long text is the costly kind), except that a call
-   * waiting longer than MAX_WAIT_BEFORE_FIRST_MS goes before any later one: no call starves.
-   */
-  acquire(bytes = 0): Promise<() => void> {
-    return new Promise((resolve) => {
-      const grant = (): void => {
-        this.running = true;
-        let released = false;
-        resolve(() => {
-          if (released) return;
-          released = true;
-          setImmediate(() => this.handOver());
-        });
-      };
-      if (!this.running && this.waiting.length === 0) grant();
-      else this.waiting.push({ grant, bytes, since: performance.now() });
-    });
-  }
-
-  /** Call when no other request is in flight any more: a deferred hand-over happens now. */
-  othersIdle(): void {
-    const deferred = this.deferred;
-    if (deferred) setImmediate(deferred);
-  }
-
-  private handOver(): void {
-    if (this.waiting.length === 0 || !this.othersBusy()) {
-      this.next();
-      return;
-    }
-    let done = false;
-    const go = (): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      this.deferred = undefined;
-      this.next();
-    };
-    const timer = setTimeout(go, MAX_YIELD_MS);
-    this.deferred = go;
-  }
-
-  private next(): void {
-    this.running = false;
-    if (this.waiting.length === 0) return;
-    const now = performance.now();
-    let pick = 0;
-    if (now - (this.waiting[0]?.since ?? now) < MAX_WAIT_BEFORE_FIRST_MS) {
-      for (let i = 1; i < this.waiting.length; i++)
-        if ((this.waiting[i]?.bytes ?? 0) < (this.waiting[pick]?.bytes ?? 0)) pick = i;
-    }
-    const [chosen] = this.waiting.splice(pick, 1);
-    chosen?.grant();
-  }
-
-  get pending(): number {
-    return this.waiting.length;
-  }
-}
-
-function isToolCall(body: unknown): boolean {
-  const calls = (message: unknown): boolean =>
-    typeof message === "object" &&
-    message !== null &&
-    (message as { method?: unknown }).method === "tools/call";
-  return Array.isArray(body) ? body.some(calls) : calls(body);
-}
-
 /** The era classification reads the method, these headers and the (already parsed) body. */
 const CLASSIFIED_HEADERS = ["mcp-protocol-version", "mcp-method", "mcp-name"];
 
@@ -272,49 +179,23 @@ function classificationRequest(req: Request): globalThis.Request {
  *   createMcpHandler, modern only, answering with one JSON body;
  * - 2025-06-18 and 2025-11-25 (no envelope): the Streamable HTTP transport with JSON responses, as
  *   before v2. createMcpHandler's own legacy leg would answer these clients with an SSE stream.
+ *
+ * Requests are not queued: the tools' work is synchronous on the one JavaScript thread, so calls run
+ * one at a time anyway, in the order their requests are read, and each one's work is bounded (the
+ * heaviest, verifyCitations on a 200,000-character text, is capped per call: src/verify/limits.ts).
+ * A request waits at most for the calls read before it. A queue ordering calls by size did not
+ * shorten that wait measurably (the calls ahead had been read already) and cost throughput.
  */
-/** Requests in flight that are not tool calls, telling the queue when there are none left. */
-class OtherRequests {
-  private readonly open = new Set<Response>();
-  onIdle: () => void = () => undefined;
-
-  get size(): number {
-    return this.open.size;
-  }
-
-  add(res: Response): void {
-    this.open.add(res);
-  }
-
-  delete(res: Response): void {
-    if (this.open.delete(res) && this.open.size === 0) this.onIdle();
-  }
-}
-
-function mcpEndpoint(context: ServerContext, others: OtherRequests) {
+function mcpEndpoint(context: ServerContext) {
   const modern: NodeMcpRequestHandler = toNodeHandler(
     createMcpHandler(() => createServer(context), { legacy: "reject", responseMode: "json" }),
   );
-  const queue = new ToolCallQueue(() => others.size > 0);
-  others.onIdle = () => queue.othersIdle();
   return async (req: Request, res: Response): Promise<void> => {
     // Malformed params are answered here, in one short sentence (request-guard.ts), as over stdio.
     const refused = guardRequest(req.body);
     if (refused) {
       res.status(200).json(refused);
       return;
-    }
-    let release: (() => void) | undefined;
-    if (isToolCall(req.body)) {
-      others.delete(res);
-      release = await queue.acquire(Number(req.headers["content-length"] ?? 0) || 0);
-      // Held until the answer is written: the SDK's handleRequest can return before the tool has run.
-      res.once("finish", release);
-      res.once("close", release);
-      if (res.destroyed || res.socket?.destroyed !== false) {
-        release();
-        return;
-      }
     }
     try {
       if (!(await isLegacyRequest(classificationRequest(req), req.body))) {
@@ -342,17 +223,10 @@ function mcpEndpoint(context: ServerContext, others: OtherRequests) {
 export function createHttpApp(settings: HttpSettings, context: ServerContext): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  // Requests being read or served that are not (yet known to be) tool calls: see ToolCallQueue.
-  const others = new OtherRequests();
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    others.add(res);
-    res.once("close", () => others.delete(res));
-    next();
-  });
   app.use(hostCheck(acceptedHostNames(settings)));
   if (settings.token) app.use(bearerCheck(settings.token));
   app.use("/mcp", express.json({ limit: MAX_BODY_BYTES }));
-  app.post("/mcp", mcpEndpoint(context, others));
+  app.post("/mcp", mcpEndpoint(context));
   const notAllowed = (_req: Request, res: Response): void => {
     res
       .status(405)

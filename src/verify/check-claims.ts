@@ -8,6 +8,7 @@ import { checkYear, yearNextTo } from "./date-check.js";
 import { blankSpans, type Span } from "./match-text.js";
 import { allPassageFacts, type PassageFacts } from "./passage-facts.js";
 import type { ClaimFinding, ClaimPart, MetadataIssue, QuoteFinding, Verdict } from "./schema.js";
+import { VERIFY_LIMITS } from "./limits.js";
 import { isAttributed, roleOf } from "./sentence-role.js";
 import { splitSentences, type Sentence } from "./sentences.js";
 import { findMentions, type KnownMention, type UnknownMention } from "./source-mentions.js";
@@ -15,14 +16,33 @@ import { stem } from "../util/stem.js";
 import { claimWords, scorePassages, type PassageScore } from "./support-score.js";
 import { tokenize } from "./tokens.js";
 
-/** Passage ids ("passage busse-bmj-2025#rec-joint-rfa") name a place, not a claim. */
-const PASSAGE_ID = /\b(?:passages? )?[a-z0-9][a-z0-9.-]*#[A-Za-z0-9._-]*[A-Za-z0-9]/g;
+/**
+ * Passage ids ("passage busse-bmj-2025#rec-joint-rfa") name a place, not a claim. Ids are at most 200
+ * characters (the input schemas' limit), so each side of the "#" is bounded: an unbounded run would
+ * rescan a long line of id-like characters from every word start.
+ */
+const PASSAGE_ID = /\b(?:passages? )?[a-z0-9][a-z0-9.-]{0,199}#[A-Za-z0-9._-]{0,199}[A-Za-z0-9]/g;
 const TIE_BREAK_SHOWN = 3;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 
 export interface ClaimCheck {
   claims: ClaimFinding[];
   issues: MetadataIssue[];
+  /** Where the sentence cap (or `stopAt`) ended the check: the offset of the first sentence not judged. */
+  cutAt?: number;
+  /** Offsets of every sentence of the text (judged, skipped or beyond the cut). */
+  sentenceOffsets: number[];
+  /** Offsets of sentences not judged because they are longer than the item limit or hold a quotation that is. */
+  tooLongAt: number[];
+}
+
+export interface ClaimLimits {
+  /** Sentences judged at most (attributed sentences and sentences that raise a source issue). */
+  sentences: number;
+  /** Judge no sentence that reaches this offset (the first quotation beyond the quotation cap). */
+  stopAt?: number;
+  /** Offsets of quotations too long to check: a sentence holding one is not judged either. */
+  uncheckedQuotes?: readonly number[];
 }
 
 function dateIssues(sentence: Sentence, known: readonly KnownMention[], corpus: Corpus): MetadataIssue[] {
@@ -406,10 +426,12 @@ export function checkClaims(
   corpus: Corpus,
   rules: CompiledRules,
   quotes: readonly QuoteFinding[] = [],
+  limits: ClaimLimits = { sentences: VERIFY_LIMITS.sentences },
 ): ClaimCheck {
   // Passage ids a line cites ("… (passage busse-bmj-2025#rec-joint-rfa)"): they name the passage meant.
   const cited = new Map<number, string[]>();
   text.split("\n").forEach((line, i) => {
+    if (!line.includes("#")) return;
     const ids = [...line.matchAll(PASSAGE_ID)]
       .map((m) => m[0].replace(/^passages? /, ""))
       .filter((id) => corpus.passages.has(id));
@@ -419,16 +441,49 @@ export function checkClaims(
   const issues: MetadataIssue[] = [];
   const memo = new Map<string, Omit<ClaimPart, "role" | "roleRule" | "text">>();
   let lastNamed: string[] = [];
+  let judged = 0;
+  let read = 0;
+  let cutAt: number | undefined;
+  const sentenceOffsets: number[] = [];
+  const tooLongAt: number[] = [];
+  const unchecked = limits.uncheckedQuotes ?? [];
   for (const sentence of splitSentences(text)) {
+    sentenceOffsets.push(sentence.offset);
+    // From the cut on, sentences are only counted: no pass over their words.
+    if (cutAt !== undefined) continue;
+    if (++read > VERIFY_LIMITS.sentencesRead) {
+      cutAt = sentence.offset;
+      continue;
+    }
+    // Longer than any sentence (a run-on line, a pasted table): counted, never analysed.
+    if (sentence.text.length > VERIFY_LIMITS.itemChars) {
+      tooLongAt.push(sentence.offset);
+      continue;
+    }
     const markers = findMarkers(sentence.text);
     const { known, unknown } = findMentions(sentence.text, corpus, true);
     const dates = dateIssues(sentence, known, corpus);
-    issues.push(...dates);
     const anaphora = rules.anaphora.exec(sentence.text);
     const refersBack = known.length === 0 && unknown.length === 0 && lastNamed.length > 0 && !!anaphora;
     const namesSource = known.length > 0 || unknown.length > 0 || refersBack;
     const listed = markers.length > 0 || (namesSource && rules.attributionCue.test(sentence.text));
     const reportedUnknown = listed ? unknown : unknown.filter((u) => !u.why.includes("organisation"));
+    const counts = listed || dates.length > 0 || reportedUnknown.length > 0;
+    if (counts) {
+      const end = sentence.offset + sentence.text.length;
+      if (judged >= limits.sentences || (limits.stopAt !== undefined && end > limits.stopAt)) {
+        cutAt = sentence.offset;
+        continue;
+      }
+    }
+    if (counts && unchecked.some((o) => o >= sentence.offset && o < sentence.offset + sentence.text.length)) {
+      tooLongAt.push(sentence.offset);
+      const named = [...new Set(known.flatMap((m) => m.sourceIds))];
+      if (named.length > 0) lastNamed = named.sort();
+      continue;
+    }
+    if (counts) judged++;
+    issues.push(...dates);
     for (const u of reportedUnknown) {
       issues.push({
         kind: "unknown-source",
@@ -570,5 +625,5 @@ export function checkClaims(
     });
   }
   issues.sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
-  return { claims, issues };
+  return { claims, issues, ...(cutAt !== undefined ? { cutAt } : {}), sentenceOffsets, tooLongAt };
 }

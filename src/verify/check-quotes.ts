@@ -1,5 +1,6 @@
 import { citationFor, type Corpus } from "../corpus/store.js";
-import { extractQuotes } from "./quote-extraction.js";
+import { VERIFY_LIMITS } from "./limits.js";
+import type { ExtractedQuote } from "./quote-extraction.js";
 import { matchQuote, MAX_SHORT_WORDS, NEAR_MATCH_MIN, type QuoteMatch } from "./quote-matching.js";
 import type { QuoteFinding, QuoteMatchOut } from "./schema.js";
 import { renderDiff } from "./word-diff.js";
@@ -35,7 +36,11 @@ function cautionOf(matches: readonly QuoteMatchOut[]): string {
   return cautions.length ? ` Caution: ${cautions.join("; ")}.` : "";
 }
 
-function noteFor(status: QuoteFinding["status"], matches: readonly QuoteMatchOut[]): string {
+function noteFor(
+  status: QuoteFinding["status"],
+  matches: readonly QuoteMatchOut[],
+  alsoFoundIn: readonly string[] = [],
+): string {
   const first = matches[0];
   switch (status) {
     case "too-short-to-check":
@@ -47,7 +52,7 @@ function noteFor(status: QuoteFinding["status"], matches: readonly QuoteMatchOut
       const how = adjusted
         ? `verbatim except for ${first.adjustments.map((a) => ADJUSTMENT_WORDS[a] ?? a).join(" and ")} (a quoting convention that changes no word)`
         : "verbatim";
-      const where = matches.map((m) => m.passageId).join(", ");
+      const where = [...matches.map((m) => m.passageId), ...alsoFoundIn].join(", ");
       return `Found ${how} in ${where}; whose words: ${first?.citation.provenance.attribution ?? ""}.${cautionOf(matches)}`;
     }
     case "near-match": {
@@ -60,13 +65,20 @@ function noteFor(status: QuoteFinding["status"], matches: readonly QuoteMatchOut
   }
 }
 
-export function checkQuotes(text: string, corpus: Corpus): QuoteFinding[] {
+/**
+ * Check the given quotations (extracted by extractQuotes, in order) against every passage. A verbatim
+ * quotation lists its first VERIFY_LIMITS.verbatimMatchesListed passages with their citation and the
+ * rest by id (alsoFoundIn), so that one common phrase cannot multiply the answer.
+ */
+export function checkQuotes(quotes: readonly ExtractedQuote[], corpus: Corpus): QuoteFinding[] {
   const passages = [...corpus.passages.values()];
   const seen = new Map<string, ReturnType<typeof matchQuote>>();
-  return extractQuotes(text).map((q, i) => {
+  return quotes.map((q, i) => {
     const result = seen.get(q.text) ?? matchQuote(q.text, passages);
     seen.set(q.text, result);
-    const matches = result.matches.map((m) => withCitation(m, corpus));
+    const listed = result.matches.slice(0, VERIFY_LIMITS.verbatimMatchesListed);
+    const alsoFoundIn = result.matches.slice(listed.length).map((m) => m.passageId);
+    const matches = listed.map((m) => withCitation(m, corpus));
     return {
       index: i + 1,
       quote: q.text,
@@ -75,7 +87,8 @@ export function checkQuotes(text: string, corpus: Corpus): QuoteFinding[] {
       offset: q.offset,
       status: result.status,
       matches,
-      note: noteFor(result.status, matches),
+      ...(alsoFoundIn.length ? { alsoFoundIn } : {}),
+      note: noteFor(result.status, matches, alsoFoundIn),
     };
   });
 }

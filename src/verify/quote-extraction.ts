@@ -1,3 +1,4 @@
+import { VERIFY_LIMITS } from "./limits.js";
 import { lineLocator, maskCode } from "./mask-code.js";
 
 /**
@@ -15,6 +16,8 @@ export interface ExtractedQuote {
   offset: number;
   /** 1-based line of the first quoted character. */
   line: number;
+  /** Longer than VERIFY_LIMITS.itemChars: counted, never checked (its text is left as found). */
+  tooLong?: true;
 }
 
 /** Paragraphs as [start, end) ranges: text between blank lines. */
@@ -35,6 +38,11 @@ function pushInline(out: ExtractedQuote[], text: string, kind: QuoteKind, open: 
   const lead = inner.length - inner.trimStart().length;
   const trimmed = inner.trim();
   if (trimmed.length === 0) return;
+  // A quotation too long to check is only counted: no further pass over its text.
+  if (trimmed.length > VERIFY_LIMITS.itemChars) {
+    out.push({ text: trimmed, kind, offset: open + 1 + lead, line: 0, tooLong: true });
+    return;
+  }
   out.push({ text: trimmed.replace(/\s*\n\s*(?:>\s?)*/g, " "), kind, offset: open + 1 + lead, line: 0 });
 }
 
@@ -113,7 +121,14 @@ function blockQuotes(text: string, masked: string, out: ExtractedQuote[]): void 
       .replace(/\*\*|__/g, "")
       .trim();
     const unquoted = joined.replace(/^["“‘](.*)["”’]$/s, "$1").trim();
-    if (unquoted.length > 0) out.push({ text: unquoted, kind: "block", offset: block.offset, line: 0 });
+    if (unquoted.length > 0)
+      out.push({
+        text: unquoted,
+        kind: "block",
+        offset: block.offset,
+        line: 0,
+        ...(unquoted.length > VERIFY_LIMITS.itemChars ? { tooLong: true as const } : {}),
+      });
     block = undefined;
   };
   for (const line of lines) {
@@ -138,7 +153,8 @@ export function extractQuotes(text: string): ExtractedQuote[] {
   const blocks: ExtractedQuote[] = [];
   blockQuotes(text, masked, blocks);
   // A block quote that is one quotation in quote marks is reported once, as the block.
-  const kept = inline.filter((q) => !blocks.some((b) => b.text === q.text));
+  const blockTexts = new Set(blocks.map((b) => b.text));
+  const kept = inline.filter((q) => !blockTexts.has(q.text));
   const all = [...blocks, ...kept];
   const lineOf = lineLocator(text);
   for (const q of all) q.line = lineOf(q.offset);

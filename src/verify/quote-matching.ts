@@ -134,14 +134,31 @@ function surfaceDifferences(
   return [...found].sort();
 }
 
-function nearMatches(quote: string, passages: readonly MatchablePassage[]): QuoteMatch[] {
-  const q = tokenize(quote);
+interface TokenizedPassage {
+  text: string;
+  tokens: Token[];
+  words: Set<string>;
+}
+
+/** A passage's tokens, computed once per passage object (passages are immutable once loaded). */
+const tokenized = new WeakMap<MatchablePassage, TokenizedPassage>();
+
+function tokensOf(passage: MatchablePassage): TokenizedPassage {
+  let t = tokenized.get(passage);
+  if (!t || t.text !== passage.text) {
+    const tokens = tokenize(passage.text);
+    t = { text: passage.text, tokens, words: new Set(tokens.map((x) => x.norm)) };
+    tokenized.set(passage, t);
+  }
+  return t;
+}
+
+function nearMatches(q: Token[], quote: string, passages: readonly MatchablePassage[]): QuoteMatch[] {
   if (q.length === 0 || q.length > MAX_ALIGN_TOKENS) return [];
   const distinct = new Set(q.map((t) => t.norm));
   const out: QuoteMatch[] = [];
   for (const passage of passages) {
-    const p = tokenize(passage.text);
-    const present = new Set(p.map((t) => t.norm));
+    const { tokens: p, words: present } = tokensOf(passage);
     let shared = 0;
     for (const w of distinct) if (present.has(w)) shared++;
     if (shared < distinct.size * NEAR_MATCH_MIN) continue;
@@ -173,10 +190,11 @@ function nearMatches(quote: string, passages: readonly MatchablePassage[]): Quot
 
 /** Compare one quotation with every passage. Passages are given in a stable order (by id). */
 export function matchQuote(quote: string, passages: readonly MatchablePassage[]): QuoteMatchResult {
-  if (wordCount(quote) <= MAX_SHORT_WORDS) return { status: "too-short-to-check", matches: [] };
+  const q = tokenize(quote);
+  if (wordCount(q) <= MAX_SHORT_WORDS) return { status: "too-short-to-check", matches: [] };
   const verbatim = verbatimMatches(quote, passages);
   if (verbatim.length > 0) return { status: "verbatim", matches: verbatim };
-  const near = nearMatches(quote, passages);
+  const near = nearMatches(q, quote, passages);
   if (near.length > 0) return { status: "near-match", matches: near };
   return { status: "not-found", matches: [] };
 }

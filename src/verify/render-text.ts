@@ -8,6 +8,7 @@ function quoteLine(q: QuoteFinding): string {
       lines.push(`   diff against ${m.passageId} ([-stored-] {+quoted+}): ${m.diffText}`);
     lines.push(`   source: ${m.citation.citation} (${m.citation.locator})`);
   }
+  if (q.alsoFoundIn?.length) lines.push(`   also in: ${q.alsoFoundIn.join(", ")}`);
   return lines.join("\n");
 }
 
@@ -69,12 +70,15 @@ function issueLine(i: MetadataIssue): string {
 }
 
 /** The readable form of a verification: the same facts as the structured result. */
-export function renderVerification(v: Verification): string {
+export function renderVerification(
+  v: Verification & { notListed?: { quotations: number; claims: number; sourceIssues: number } },
+): string {
   const s = v.summary;
   const out = [
     `Citation check against corpus ${v.corpusVersion}`,
-    `Quotations: ${s.quotations} (verbatim ${s.verbatim}, near-match ${s.nearMatch}, not found ${s.notFound}, too short to check ${s.tooShortToCheck}). All quotations verified: ${s.allQuotesVerified ? "yes" : "no"}.`,
-    `Attributed sentences: ${s.attributedSentences}; evidence claims ${s.evidenceClaims} (supported ${s.supportedClaims}, unsupported ${s.unsupportedClaims}, not in the corpus ${s.notInCorpusClaims}); not evidence claims (case facts, advice, reasoning; not judged) ${s.notEvidenceClaims}.`,
+    ...(v.notChecked ? [v.notChecked.message] : []),
+    `Quotations: ${s.quotations} (verbatim ${s.verbatim}, near-match ${s.nearMatch}, not found ${s.notFound}, too short to check ${s.tooShortToCheck}). All quotations verified: ${s.allQuotesVerified ? "yes" : "no"}${s.notCheckedQuotations ? ` (${s.notCheckedQuotations} not checked)` : ""}.`,
+    `Attributed sentences: ${s.attributedSentences}; evidence claims ${s.evidenceClaims} (supported ${s.supportedClaims}, unsupported ${s.unsupportedClaims}, not in the corpus ${s.notInCorpusClaims}); not evidence claims (case facts, advice, reasoning; not judged) ${s.notEvidenceClaims}${s.notCheckedSentences ? `; not checked ${s.notCheckedSentences}` : ""}.`,
     `Source facts: ${s.metadataIssues} issue(s), of which ${s.unknownSources} unknown source(s).`,
   ];
   if (v.quotes.length) out.push("", "## Quotations", ...v.quotes.map(quoteLine));
@@ -88,5 +92,11 @@ export function renderVerification(v: Verification): string {
     );
   }
   if (v.metadataIssues.length) out.push("", "## Source facts", ...v.metadataIssues.map(issueLine));
+  const more = v.notListed;
+  if (more)
+    out.push(
+      "",
+      `Not listed in this view (checked and counted above, past its size budget): ${more.quotations} quotation(s), ${more.claims} attributed sentence(s) and ${more.sourceIssues} source issue(s). Split the text to see every finding.`,
+    );
   return out.join("\n");
 }

@@ -54,8 +54,12 @@ export const QuoteFindingSchema = z.object({
   matches: z
     .array(QuoteMatchSchema)
     .describe(
-      "verbatim: every passage holding the words, in corpus order; near-match: up to 3, by similarity then passage id",
+      "verbatim: the passages holding the words, in corpus order (up to 3; further ones in alsoFoundIn); near-match: up to 3, by similarity then passage id",
     ),
+  alsoFoundIn: z
+    .array(z.string())
+    .optional()
+    .describe("verbatim: further passages holding the same words, by id (citeGuideline reads them)"),
   note: z.string(),
 });
 export type QuoteFinding = z.infer<typeof QuoteFindingSchema>;
@@ -196,11 +200,56 @@ export const VerificationSummarySchema = z.object({
   notEvidenceClaims: z.int(),
   metadataIssues: z.int(),
   unknownSources: z.int(),
+  /** Present only when the check is incomplete (see `notChecked`). */
+  notCheckedQuotations: z
+    .int()
+    .min(0)
+    .optional()
+    .describe("quotations beyond the per-call limits, not checked"),
+  notCheckedSentences: z
+    .int()
+    .min(0)
+    .optional()
+    .describe("sentences beyond the per-call limits, not read for claims"),
 });
 export type VerificationSummary = z.infer<typeof VerificationSummarySchema>;
 
+export const NotCheckedSchema = z
+  .object({
+    quotations: z.int().min(0).describe("quotations not checked"),
+    sentences: z
+      .int()
+      .min(0)
+      .describe("sentences not read for claims: every sentence from fromLine on, and long ones anywhere"),
+    tooLong: z
+      .int()
+      .min(0)
+      .describe(
+        "of these, quotations and sentences longer than 1,000 characters (or holding such a quotation), skipped wherever they are",
+      ),
+    fromLine: z
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "where a per-call cap (100 quotations, 100 attributed sentences, 2,000 sentences read) was reached: nothing from this line on was checked",
+      ),
+    message: z.string().describe("what was not checked and what to do: split the text and check each part"),
+  })
+  .describe(
+    "Present only when the check is incomplete: nothing counted here is verified, supported or unsupported; split the text and check each part.",
+  );
+export type NotCheckedOut = z.infer<typeof NotCheckedSchema>;
+
+export const NotListedSchema = z
+  .object({ quotations: z.int().min(0), claims: z.int().min(0), sourceIssues: z.int().min(0) })
+  .describe(
+    "Checked (and counted in summary) but not listed in this view, to keep the answer small: the summary view lists failures only; split the text to see every finding.",
+  );
+
 export const VerificationSchema = z.object({
   summary: VerificationSummarySchema,
+  notChecked: NotCheckedSchema.optional(),
   quotes: z.array(QuoteFindingSchema).describe("every quotation, in order of appearance"),
   claims: z
     .array(ClaimFindingSchema)

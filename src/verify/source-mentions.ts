@@ -21,6 +21,8 @@ export interface UnknownMention {
 
 interface SourceIndex {
   surnames: Map<string, string[]>;
+  /** One compiled pattern per surname (compiled once per corpus, not per sentence). */
+  surnamePatterns: [RegExp, string[]][];
   dois: Map<string, string>;
   /** Full and short titles, longest first. */
   titles: [string, string][];
@@ -43,7 +45,11 @@ function indexOf(corpus: Corpus): SourceIndex {
     for (const t of [source.title, source.shortTitle]) if (t && t.length >= 12) titles.push([t, source.id]);
   }
   titles.sort((a, b) => b[0].length - a[0].length || a[1].localeCompare(b[1]));
-  const index = { surnames, dois, titles };
+  const surnamePatterns: [RegExp, string[]][] = [...surnames].map(([surname, ids]) => [
+    new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gu"),
+    ids,
+  ]);
+  const index = { surnames, surnamePatterns, dois, titles };
   indexes.set(corpus, index);
   return index;
 }
@@ -103,10 +109,8 @@ function knownMentions(sentence: string, corpus: Corpus): KnownMention[] {
     }
   }
   const index = indexOf(corpus);
-  for (const [surname, ids] of index.surnames) {
-    for (const m of sentence.matchAll(
-      new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gu"),
-    )) {
+  for (const [pattern, ids] of index.surnamePatterns) {
+    for (const m of sentence.matchAll(pattern)) {
       out.push({ text: m[0], start: m.index, end: m.index + m[0].length, sourceIds: ids });
     }
   }
@@ -119,11 +123,15 @@ function knownMentions(sentence: string, corpus: Corpus): KnownMention[] {
       out.push({ text: title, start: at, end: at + title.length, sourceIds: [id] });
     }
   }
-  // Longest first, then drop mentions inside another.
+  // Longest first, then drop mentions inside another. Sorted by start (longest first), a mention lies
+  // inside an earlier one exactly when an earlier one reaches at least as far.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return out.filter(
-    (m, i) => m.sourceIds.length > 0 && !out.slice(0, i).some((o) => o.start <= m.start && m.end <= o.end),
-  );
+  let reach = -1;
+  return out.filter((m) => {
+    const inside = m.end <= reach;
+    reach = Math.max(reach, m.end);
+    return m.sourceIds.length > 0 && !inside;
+  });
 }
 
 function namesSomething(phrase: string, sentenceStart: boolean): boolean {

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { QuoteStatusSchema, VerdictSchema, VerificationSchema, VerificationSummarySchema } from "./schema.js";
+import {
+  NotCheckedSchema,
+  NotListedSchema,
+  QuoteStatusSchema,
+  VerdictSchema,
+  VerificationSchema,
+  VerificationSummarySchema,
+} from "./schema.js";
 
 export const FailedQuoteSchema = z.object({
   index: z.int().min(1),
@@ -37,13 +44,21 @@ export const VerifySummarySchema = z
     detail: z.literal("summary"),
     corpusVersion: z.string(),
     summary: VerificationSummarySchema,
-    failedQuotes: z.array(FailedQuoteSchema).describe("Near-matches and quotations not found, in order."),
+    notChecked: NotCheckedSchema.optional(),
+    failedQuotes: z
+      .array(FailedQuoteSchema)
+      .describe("Near-matches and quotations not found, in order (at most the first 10)."),
     failedClaims: z
       .array(FailedClaimSchema)
-      .describe("Evidence claims that are unsupported or not in the corpus, in order."),
+      .describe(
+        "Evidence claims that are unsupported or not in the corpus, in order (at most the first 10).",
+      ),
+    notListed: NotListedSchema.optional().describe(
+      'Failing quotations, failing claims and source issues not listed here (each list holds at most 10 and 6,000 characters): detail "full" lists them.',
+    ),
     sourceIssues: z
       .array(z.object({ line: z.int().min(1), kind: z.string(), message: z.string() }))
-      .describe("Dates that disagree with the source, unknown sources."),
+      .describe("Dates that disagree with the source, unknown sources (at most the first 10)."),
     cautions: z
       .array(z.object({ passageId: z.string(), caution: z.string(), quotes: z.array(z.int()) }))
       .describe(
@@ -55,7 +70,12 @@ export const VerifySummarySchema = z
   .describe('detail "summary": the counts and only what fails, each with its fix.');
 export type VerifySummary = z.infer<typeof VerifySummarySchema>;
 
-export const VerifyFullSchema = VerificationSchema.extend({ detail: z.literal("full") }).describe(
+export const VerifyFullSchema = VerificationSchema.extend({
+  detail: z.literal("full"),
+  notListed: NotListedSchema.optional().describe(
+    "Findings past the full view's size budget (50,000 characters of findings, in order of appearance): checked and counted in summary, not listed here. Split the text to see them.",
+  ),
+}).describe(
   'detail "full": every quotation, every attributed sentence (not evidence claims too) with its parts, and the method.',
 );
 

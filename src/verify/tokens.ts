@@ -48,6 +48,6 @@ export function endsWithEllipsis(text: string): boolean {
 }
 
 /** Number of word tokens (symbols excluded): used for the "too short to check" rule. */
-export function wordCount(text: string): number {
-  return tokenize(text).filter((t) => /[\p{L}\p{N}]/u.test(t.raw)).length;
+export function wordCount(text: string | readonly Token[]): number {
+  return (typeof text === "string" ? tokenize(text) : text).filter((t) => /[\p{L}\p{N}]/u.test(t.raw)).length;
 }

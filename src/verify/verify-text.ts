@@ -3,6 +3,9 @@ import { checkClaims } from "./check-claims.js";
 import type { CompiledRules } from "./claim-rules.js";
 import { CLAIM_RULES_FILE } from "./claim-rules.js";
 import { checkQuotes } from "./check-quotes.js";
+import { notCheckedMessage, VERIFY_LIMITS } from "./limits.js";
+import { lineLocator } from "./mask-code.js";
+import { extractQuotes } from "./quote-extraction.js";
 import type { Verification } from "./schema.js";
 
 /** What the claim check can and cannot establish: in every result and in the README. */
@@ -27,10 +30,42 @@ export interface VerifyKnowledge {
   claimRules: CompiledRules;
 }
 
-/** Check every quotation, attributed claim and stated source fact in a text against the corpus. Deterministic and offline. */
+/**
+ * Check every quotation, attributed claim and stated source fact in a text against the corpus, in order
+ * of appearance, up to the per-call limits (limits.ts); what lies beyond them is counted in `notChecked`.
+ * Deterministic and offline.
+ */
 export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge): Verification {
-  const quotes = checkQuotes(text, corpus);
-  const { claims, issues } = checkClaims(text, corpus, claimRules, quotes);
+  const extracted = extractQuotes(text);
+  const long = extracted.filter((q) => q.tooLong);
+  const checkable = extracted.filter((q) => !q.tooLong);
+  const quoteCut = checkable[VERIFY_LIMITS.quotations]?.offset;
+  const checked = checkQuotes(
+    quoteCut === undefined ? checkable : checkable.filter((q) => q.offset < quoteCut),
+    corpus,
+  );
+  const check = checkClaims(text, corpus, claimRules, checked, {
+    sentences: VERIFY_LIMITS.sentences,
+    ...(quoteCut !== undefined ? { stopAt: quoteCut } : {}),
+    uncheckedQuotes: long.map((q) => q.offset),
+  });
+  // The check ends at the first quotation or sentence beyond a cap, whichever comes first.
+  const cut = Math.min(quoteCut ?? Infinity, check.cutAt ?? Infinity);
+  const quotes = checked.filter((q) => q.offset < cut);
+  const claims = check.claims.filter((c) => c.offset < cut);
+  const issues = check.issues.filter((i) => i.offset < cut);
+  const quotesNotChecked = checkable.filter((q) => q.offset >= cut).length + long.length;
+  const longSentences = check.tooLongAt.filter((o) => o < cut).length;
+  const sentencesNotChecked = check.sentenceOffsets.filter((o) => o >= cut).length + longSentences;
+  const tooLong = long.length + longSentences;
+  const fromLine = Number.isFinite(cut) ? lineLocator(text)(cut) : undefined;
+  const incomplete = quotesNotChecked > 0 || sentencesNotChecked > 0;
+  const counts = {
+    quotations: quotesNotChecked,
+    sentences: sentencesNotChecked,
+    tooLong,
+    ...(fromLine !== undefined ? { fromLine } : {}),
+  };
   const count = (status: string) => quotes.filter((q) => q.status === status).length;
   const verdicts = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
@@ -40,7 +75,9 @@ export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge
       nearMatch: count("near-match"),
       notFound: count("not-found"),
       tooShortToCheck: count("too-short-to-check"),
-      allQuotesVerified: quotes.every((q) => q.status === "verbatim" || q.status === "too-short-to-check"),
+      allQuotesVerified:
+        quotesNotChecked === 0 &&
+        quotes.every((q) => q.status === "verbatim" || q.status === "too-short-to-check"),
       attributedSentences: claims.length,
       evidenceClaims: claims.filter((c) => c.role === "evidence-claim").length,
       supportedClaims: verdicts("supported"),
@@ -49,7 +86,11 @@ export function verifyText(text: string, { corpus, claimRules }: VerifyKnowledge
       notEvidenceClaims: verdicts("not-an-evidence-claim"),
       metadataIssues: issues.length,
       unknownSources: issues.filter((i) => i.kind === "unknown-source").length,
+      ...(incomplete
+        ? { notCheckedQuotations: quotesNotChecked, notCheckedSentences: sentencesNotChecked }
+        : {}),
     },
+    ...(incomplete ? { notChecked: { ...counts, message: notCheckedMessage(counts) } } : {}),
     quotes,
     claims,
     metadataIssues: issues,

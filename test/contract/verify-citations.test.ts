@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VerificationSchema } from "../../src/verify/schema.js";
+import { VERIFY_LIMITS } from "../../src/verify/limits.js";
+import { extractQuotes } from "../../src/verify/quote-extraction.js";
+import { VERIFY_TEXT_MAX_CHARS, VerificationSchema } from "../../src/verify/schema.js";
 import { connectInMemory, ROOT, textOf } from "../support/clients.js";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import type { Verification } from "../../src/verify/schema.js";
-import { VerifySummarySchema } from "../../src/verify/summary-schema.js";
+import { VerifyFullSchema, VerifySummarySchema } from "../../src/verify/summary-schema.js";
 import type { VerifySummary } from "../../src/verify/summary-schema.js";
 import { shippedKnowledge } from "../support/knowledge.js";
 
@@ -266,5 +268,142 @@ describe('verifyCitations detail: "summary" (the default) over a real MCP client
     expect(s.failedQuotes).toEqual([]);
     expectSameFacts(s, sText);
     expect(countTokens(sText)).toBeLessThan(300);
+  });
+});
+
+/** A text of exactly VERIFY_TEXT_MAX_CHARS characters: pieces from make(i), joined by sep, padded with spaces. */
+function maxSize(make: (i: number) => string, sep = " "): string {
+  let out = "";
+  for (let i = 0; ; i++) {
+    const piece = make(i) + sep;
+    if (out.length + piece.length > VERIFY_TEXT_MAX_CHARS) break;
+    out += piece;
+  }
+  return out.padEnd(VERIFY_TEXT_MAX_CHARS, " ");
+}
+
+const PASSAGES = [...shippedKnowledge().corpus.passages.values()];
+const WORDS = [...new Set(PASSAGES.flatMap((p) => p.text.split(/\s+/)).filter((w) => /^[a-z]{2,}$/.test(w)))];
+const ADVERSARIAL: Record<string, string> = {
+  // Only quotations: distinct three-word quotations of corpus words (each one compared with every passage).
+  "only quotations": maxSize(
+    (i) =>
+      `"${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} ${WORDS[(i * 13 + 5) % WORDS.length]}"`,
+  ),
+  // Near misses: twelve words of a passage with one changed, so every one is aligned word by word.
+  "near-miss quotations": maxSize((i) => {
+    const words = PASSAGES[i % PASSAGES.length]!.text.split(/\s+/);
+    const at = (i * 3) % Math.max(1, words.length - 12);
+    const window = words.slice(at, at + 12);
+    window[5] = `zq${i}`;
+    return `"${window.join(" ")}"`;
+  }),
+  // Claim sentences, each different, on lines of their own.
+  "claim sentences": maxSize(
+    (i) =>
+      `The ACR guideline [${i % 50}] conditionally recommends ${["NSAIDs", "TNF inhibitors", "physical therapy", "SI joint injections"][i % 4]} for ${i} patients; NICE strongly recommends against ${i % 7} sessions of RFA, but Busse ${2000 + (i % 30)} says "${WORDS[i % WORDS.length]} ${WORDS[(i * 3) % WORDS.length]} radiofrequency denervation".`,
+    "\n",
+  ),
+};
+
+describe("verifyCitations bounds the work and the answer of one call", () => {
+  for (const [label, text] of Object.entries(ADVERSARIAL)) {
+    it(`a maximum-size text of ${label} is checked up to the caps, and the rest is reported as not checked`, async () => {
+      expect(text).toHaveLength(VERIFY_TEXT_MAX_CHARS);
+      const { s, sText, sJson, full } = await both(text);
+      const fullAnswer = await verifyAt({ text, detail: "full" });
+      // Bounded answers: the summary and the full view are each far below 1 MB in both forms (the
+      // contract-test answer limits hold them to 10,000 and 25,000 tokens as well).
+      for (const size of [sText.length, sJson.length, fullAnswer.text.length, fullAnswer.json.length])
+        expect(size).toBeLessThan(200_000);
+      expect(full.quotes.length).toBeLessThanOrEqual(VERIFY_LIMITS.quotations);
+      expect(full.claims.length).toBeLessThanOrEqual(VERIFY_LIMITS.sentences);
+      expect(s.failedQuotes.length).toBeLessThanOrEqual(VERIFY_LIMITS.summaryListed);
+      expect(s.failedClaims.length).toBeLessThanOrEqual(VERIFY_LIMITS.summaryListed);
+      // What was not checked is counted, in both views and both forms, and nothing reads as verified.
+      const notChecked = s.notChecked!;
+      expect(notChecked).toBeDefined();
+      expect(full.notChecked).toEqual(notChecked);
+      expect(notChecked.quotations + notChecked.sentences).toBeGreaterThan(0);
+      expect(notChecked.fromLine).toBeGreaterThanOrEqual(1);
+      expect(s.summary.allQuotesVerified).toBe(false);
+      expect(s.summary.notCheckedQuotations).toBe(notChecked.quotations);
+      expect(s.summary.notCheckedSentences).toBe(notChecked.sentences);
+      expect(notChecked.message).toMatch(/^NOT CHECKED: .*Split the text/);
+      for (const t of [sText, fullAnswer.text]) {
+        expect(t).toContain(notChecked.message);
+        expect(t).toContain("All quotations verified: no");
+      }
+      // Every quotation of the text is either checked or counted as not checked.
+      const all = extractQuotes(text).length;
+      expect(s.summary.quotations + notChecked.quotations).toBe(all);
+    });
+  }
+
+  it("a text of quotations past the cap lists the checked ones and counts every one after", async () => {
+    const { s } = await both(ADVERSARIAL["only quotations"]!);
+    expect(s.summary.quotations).toBe(VERIFY_LIMITS.quotations);
+    expect(s.notChecked?.quotations).toBe(extractQuotes(ADVERSARIAL["only quotations"]!).length - 100);
+  });
+
+  it("near misses past the summary's list are counted as not listed, and the full view has them", async () => {
+    const { s, sText, full } = await both(ADVERSARIAL["near-miss quotations"]!);
+    const failing = full.quotes.filter((q) => q.status === "near-match" || q.status === "not-found");
+    expect(failing.length).toBeGreaterThan(s.failedQuotes.length);
+    expect(s.notListed?.quotations).toBe(s.summary.nearMatch + s.summary.notFound - s.failedQuotes.length);
+    expect(sText).toContain(`Not listed here: ${s.notListed?.quotations} more failing quotation(s)`);
+  });
+
+  it("a text of many claim sentences stops at 100 attributed sentences and names the line it stopped at", async () => {
+    const text = maxSize(
+      (i) => `Busse et al. 2025 recommend against radiofrequency ablation for ${i} months [${i}].`,
+      "\n",
+    );
+    const { s, sText, full } = await both(text);
+    expect(s.summary.attributedSentences).toBe(VERIFY_LIMITS.sentences);
+    // The full view lists them within its size budget and counts the rest as not listed.
+    const fullView = VerifyFullSchema.parse(
+      (await verifyAt({ text, detail: "full" })).result.structuredContent,
+    );
+    expect(full.claims.length + (fullView.notListed?.claims ?? 0)).toBe(VERIFY_LIMITS.sentences);
+    expect(s.notChecked?.fromLine).toBe(VERIFY_LIMITS.sentences + 1);
+    expect(s.notChecked?.sentences).toBe(text.trimEnd().split("\n").length - VERIFY_LIMITS.sentences);
+    expect(sText).toContain(`nothing from line ${VERIFY_LIMITS.sentences + 1} on was checked`);
+  });
+
+  it("a quotation or sentence over 1,000 characters is counted as not checked, wherever it is", async () => {
+    const long = WORDS.slice(0, 200).join(" ");
+    expect(long.length).toBeGreaterThan(VERIFY_LIMITS.itemChars);
+    const text = `Busse et al. [1] wrote "${long}".\n\nThe BMJ [2] says "strong recommendation against".`;
+    const { s } = await both(text);
+    expect(s.notChecked).toMatchObject({ quotations: 1, sentences: 1, tooLong: 2 });
+    expect(s.notChecked?.fromLine).toBeUndefined();
+    expect(s.summary.quotations).toBe(1);
+    expect(s.summary.attributedSentences).toBe(1);
+    expect(s.summary.allQuotesVerified).toBe(false);
+  });
+
+  it("a text within the caps is complete: no notChecked, and the seed's answers are unchanged by the caps", async () => {
+    const { s, sText, full } = await both(SEED);
+    expect(s.notChecked).toBeUndefined();
+    expect(full.notChecked).toBeUndefined();
+    expect(s.notListed).toBeUndefined();
+    expect(s.summary.notCheckedQuotations).toBeUndefined();
+    expect(sText).not.toContain("NOT CHECKED");
+  });
+
+  it("a verbatim phrase found in many passages lists three with citations and the rest by id", async () => {
+    const phrase = "low back pain";
+    // "Low back pain" too: a changed initial case is a quoting convention.
+    const holding = PASSAGES.filter((p) => p.text.includes(phrase) || p.text.includes("Low back pain")).map(
+      (p) => p.id,
+    );
+    expect(holding.length).toBeGreaterThan(VERIFY_LIMITS.verbatimMatchesListed);
+    const { v, text } = await verify(`The guideline says "${phrase}".`);
+    const q = v.quotes[0]!;
+    expect(q.status).toBe("verbatim");
+    expect([...q.matches.map((m) => m.passageId), ...(q.alsoFoundIn ?? [])]).toEqual(holding);
+    expect(q.matches).toHaveLength(VERIFY_LIMITS.verbatimMatchesListed);
+    expect(text).toContain(`also in: ${q.alsoFoundIn!.join(", ")}`);
   });
 });

@@ -32,7 +32,16 @@ function jsonArgument(schema: z.ZodType, what: string) {
     });
 }
 
+/** Built once per context: HTTP builds a server per request, and the schema depends only on the context. */
+const schemas = new WeakMap<ServerContext, ReturnType<typeof buildArgsSchema>>();
+
 function argsSchema(context: ServerContext) {
+  let schema = schemas.get(context);
+  if (!schema) schemas.set(context, (schema = buildArgsSchema(context)));
+  return schema;
+}
+
+function buildArgsSchema(context: ServerContext) {
   return z.object({
     regime: completable(
       z

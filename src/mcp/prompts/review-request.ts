@@ -6,7 +6,16 @@ import { completeCodeList } from "./code-completions.js";
 
 const CODE_LIST = /^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/;
 
+/** Built once per context: HTTP builds a server per request, and the schema depends only on the context. */
+const schemas = new WeakMap<ServerContext, ReturnType<typeof buildArgsSchema>>();
+
 function argsSchema(context: ServerContext, profiles: readonly string[]) {
+  let schema = schemas.get(context);
+  if (!schema) schemas.set(context, (schema = buildArgsSchema(context, profiles)));
+  return schema;
+}
+
+function buildArgsSchema(context: ServerContext, profiles: readonly string[]) {
   return z.object({
     services: completable(
       z

@@ -16,6 +16,7 @@ const DESCRIPTION = [
   "Each evidence claim is checked by rules (no model) on direction, strength, certainty, intervention, population, figures and year against the passages of the source it names:",
   "supported (passage id and matching words), unsupported (the difference named, with a fix), or not in the corpus; unknown sources are flagged.",
   'detail: "summary" (default) gives the counts and only the quotations, claims and source facts that fail, each with its fix; "full" lists every quotation and sentence with its evidence.',
+  "One call checks at most 100 quotations and 100 attributed sentences; notChecked counts the rest (split the text).",
 ].join(" ");
 
 const InputSchema = VerifyInputSchema.extend({ detail: DetailSchema });
@@ -34,14 +35,16 @@ export const verifyCitationsTool: Registration = {
         annotations: READ_ONLY_LOCAL,
       },
       async ({ text, detail }) => {
-        const { verifyText, renderVerification, verificationSummary, renderVerificationSummary } =
+        const { verifyText, renderVerification, verificationSummary, renderVerificationSummary, fullView } =
           await domain("verify");
         const verification = verifyText(text, knowledge);
-        if (detail === "full")
+        if (detail === "full") {
+          const view = fullView(verification);
           return {
-            ...toolResult({ detail, ...verification }, renderVerification(verification)),
+            ...toolResult({ detail, ...view }, renderVerification(view)),
             _meta: FULL_VIEW_META,
           };
+        }
         const summary = verificationSummary(verification, knowledge.corpus);
         return toolResult(summary, renderVerificationSummary(summary));
       },
