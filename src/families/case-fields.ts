@@ -28,13 +28,13 @@ function range(node: Node, unit = ""): string | undefined {
     ["minItems", "maxItems"],
   ];
   for (const [lo, hi] of pairs) {
-    const min = node[lo];
-    const max = node[hi];
+    const min = typeof node[lo] === "number" ? node[lo] : undefined;
+    const max = typeof node[hi] === "number" ? node[hi] : undefined;
     const what = lo === "minLength" ? " characters" : lo === "minItems" ? " items" : unit;
-    if (min !== undefined && min === max) return `exactly ${String(min)}${what}`;
-    if (min !== undefined && max !== undefined) return `${String(min)}-${String(max)}${what}`;
-    if (max !== undefined) return `at most ${String(max)}${what}`;
-    if (min !== undefined) return `at least ${String(min)}${what}`;
+    if (min !== undefined && min === max) return `exactly ${min}${what}`;
+    if (min !== undefined && max !== undefined) return `${min}-${max}${what}`;
+    if (max !== undefined) return `at most ${max}${what}`;
+    if (min !== undefined) return `at least ${min}${what}`;
   }
   return undefined;
 }
@@ -43,7 +43,11 @@ function range(node: Node, unit = ""): string | undefined {
 function typeText(node: Node): string {
   if (Array.isArray(node.anyOf)) return node.anyOf.filter(isNode).map(typeText).join(", or ");
   if (Array.isArray(node.enum)) return `one of ${node.enum.map((v) => JSON.stringify(v)).join(", ")}`;
-  const type = Array.isArray(node.type) ? node.type.join(" or ") : String(node.type ?? "any value");
+  const type = Array.isArray(node.type)
+    ? node.type.join(" or ")
+    : typeof node.type === "string"
+      ? node.type
+      : "any value";
   if (node.type === "array" && Array.isArray(node.prefixItems))
     return `[${node.prefixItems.filter(isNode).map(typeText).join(", ")}]`;
   if (node.type === "array") {

@@ -141,42 +141,29 @@ export const SiJointClinicalSchema = z.strictObject({
     .enum(["axial", "radicular", "mixed"])
     .optional()
     .meta({ guide: "axial (back and buttock), radicular (down the leg) or mixed" }),
-  painLocation: z
-    .enum(["si-joint-below-l5", "above-l5", "widespread", "other"])
-    .optional()
-    .meta({
-      guide:
-        "where the pain is: si-joint-below-l5 (over the SI joint, between the iliac crests and the gluteal fold), above-l5, widespread or other",
-    }),
+  painLocation: z.enum(["si-joint-below-l5", "above-l5", "widespread", "other"]).optional().meta({
+    guide:
+      "where the pain is: si-joint-below-l5 (over the SI joint, between the iliac crests and the gluteal fold), above-l5, widespread or other",
+  }),
   inflammatorySpondyloarthropathy: z
     .boolean()
     .optional()
     .meta({ guide: "axial spondyloarthritis / inflammatory sacroiliitis documented" }),
   cancerRelated: z.boolean().optional().meta({ guide: "the pain is related to cancer" }),
-  otherCauses: z
-    .array(z.enum(OTHER_CAUSES))
-    .max(10)
-    .optional()
-    .meta({
-      guide:
-        'other causes of the pain found on examination or imaging; [] when the record documents none, e.g. ["fracture"]',
-    }),
+  otherCauses: z.array(z.enum(OTHER_CAUSES)).max(10).optional().meta({
+    guide:
+      'other causes of the pain found on examination or imaging; [] when the record documents none, e.g. ["fracture"]',
+  }),
   ageYears: z.int().min(0).max(120).optional().meta({ guide: "age in years, e.g. 54" }),
   pregnant: z.boolean().optional().meta({ guide: "the member is pregnant" }),
-  requestType: z
-    .enum(["diagnostic", "therapeutic"])
-    .optional()
-    .meta({
-      description: "of the requested injection",
-      guide: "whether the requested SI joint injection is diagnostic (a block) or therapeutic",
-    }),
-  imageGuidance: z
-    .enum(["fluoroscopy", "ct", "ultrasound", "none"])
-    .optional()
-    .meta({
-      description: "planned, for the requested injection",
-      guide: "planned image guidance for the requested injection",
-    }),
+  requestType: z.enum(["diagnostic", "therapeutic"]).optional().meta({
+    description: "of the requested injection",
+    guide: "whether the requested SI joint injection is diagnostic (a block) or therapeutic",
+  }),
+  imageGuidance: z.enum(["fluoroscopy", "ct", "ultrasound", "none"]).optional().meta({
+    description: "planned, for the requested injection",
+    guide: "planned image guidance for the requested injection",
+  }),
   contrastAllergy: z
     .boolean()
     .optional()

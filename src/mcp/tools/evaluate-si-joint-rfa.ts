@@ -1,4 +1,5 @@
 import { DetailSchema, EvaluationViewSchema } from "../../review/evaluation-view-schema.js";
+import { caseFieldsUri } from "../../families/case-fields-uri.js";
 import type { ServerContext } from "../context.js";
 import { domain } from "../domain.js";
 import { FULL_VIEW_META } from "../full-view-meta.js";
@@ -27,7 +28,7 @@ const DESCRIPTION = [
   "Returns per service the determination and reason, the governing quotes verbatim with passage ids,",
   "the criteria and facts used, and the documents to request.",
   "Absent facts are unknown, never false; [] is none documented; clinical.notes is never read.",
-  "Fields explained: resource mnm://families/si-joint/facts.",
+  `Fields explained: resource ${caseFieldsUri("si-joint")}.`,
   "A recommendation for a licensed clinician, not a final determination. Offline, read-only, deterministic.",
 ].join(" ");
 
