@@ -4,6 +4,9 @@
 // bench's tokenizer (bench/tokens.ts), loaded only when an answer is large enough to need it: a
 // token is at least one UTF-8 byte, so an answer of fewer bytes than the limit is within it.
 
+import { answerJson, answerText } from "./answer-forms.js";
+import type { ToolAnswer } from "./answer-forms.js";
+
 /** Summary answers (the default): under 10,000 tokens and 50,000 characters; asked-for full views: at most 25,000 tokens. */
 export const ANSWER_LIMITS = {
   summary: { tokens: 10_000, chars: 50_000 },
@@ -33,22 +36,6 @@ export interface MeasuredAnswer {
   json: Form;
 }
 
-interface ToolAnswer {
-  content?: unknown;
-  structuredContent?: unknown;
-}
-
-/** The text of a result's text blocks, joined by a newline (as bench/tokens.ts answerText). */
-function textOf(result: ToolAnswer): string {
-  const content = Array.isArray(result.content)
-    ? (result.content as { type?: string; text?: unknown }[])
-    : [];
-  return content
-    .filter((c) => c.type === "text" && typeof c.text === "string")
-    .map((c) => c.text as string)
-    .join("\n");
-}
-
 function measureForm(content: string, keepFrom: number): Form {
   const bytes = Buffer.byteLength(content, "utf8");
   return { chars: content.length, bytes, ...(bytes >= keepFrom ? { content } : {}) };
@@ -62,11 +49,11 @@ export function measureAnswer(
   limits: AnswerLimits = ANSWER_LIMITS,
 ): MeasuredAnswer {
   const keepFrom = Math.min(limits.summary.tokens, limits.full.tokens);
-  const json = result.structuredContent === undefined ? "" : JSON.stringify(result.structuredContent);
+  const json = answerJson(result);
   return {
     tool,
     full: args?.detail === "full",
-    text: measureForm(textOf(result), keepFrom),
+    text: measureForm(answerText(result), keepFrom),
     json: measureForm(json, keepFrom),
   };
 }

@@ -15,7 +15,8 @@ import {
   countedCalls,
 } from "./calls.js";
 import type { AnswerTarget, Call } from "./calls.js";
-import { answerSize, answerText, definitionSize, takesDetail } from "./tokens.js";
+import { answerText } from "./answer-forms.js";
+import { answerSize, definitionSize, takesDetail } from "./tokens.js";
 import type { AnswerSize, DefinitionSize, ListedTool } from "./tokens.js";
 
 export interface AnswerResult {

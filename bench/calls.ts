@@ -38,35 +38,38 @@ export const REFERENCE_DETERMINATIONS = [
 ] as const;
 
 /**
- * A request with 20 services (the most the case schema takes): every code of the SI joint family
- * and five out of scope, on the reference case's facts.
+ * Twenty services (the most the case schema takes): every code of the SI joint family, codes out of
+ * scope, injectates that are not, image guidance. The contract tests use the same list.
  */
+export const TWENTY_SERVICE_CODES = [
+  "64625",
+  "27096",
+  "G0260",
+  "64451",
+  "0232T",
+  "J1100",
+  "J1094",
+  "J1010",
+  "J1020",
+  "J1030",
+  "J1040",
+  "J3300",
+  "J3301",
+  "J0702",
+  "J0670",
+  "64635",
+  "62323",
+  "77003",
+  "J2001",
+  "J7325",
+] as const;
+
+/** A request with the twenty services on the reference case's facts. */
 export const TWENTY_SERVICES = {
   ...REFERENCE_CASE,
   request: {
     diagnoses: REFERENCE_CASE.request.diagnoses,
-    services: [
-      "64625",
-      "27096",
-      "G0260",
-      "64451",
-      "0232T",
-      "J1100",
-      "J1094",
-      "J1010",
-      "J1020",
-      "J1030",
-      "J1040",
-      "J3300",
-      "J3301",
-      "J0702",
-      "J0670",
-      "64635",
-      "62323",
-      "77003",
-      "J2001",
-      "J7325",
-    ].map((code) => ({ code })),
+    services: TWENTY_SERVICE_CODES.map((code) => ({ code })),
   },
 };
 

@@ -3,6 +3,8 @@
 // included, whose own tokenizer is not published; the same text counts alike in every run, so the
 // figures compare between builds.
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { answerJson, answerText } from "./answer-forms.js";
+import type { ToolAnswer } from "./answer-forms.js";
 
 export const TOKENIZER = "gpt-tokenizer o200k_base";
 
@@ -18,25 +20,9 @@ export interface AnswerSize {
   json: { tokens: number; chars: number };
 }
 
-interface ToolAnswer {
-  content?: unknown;
-  structuredContent?: unknown;
-}
-
-/** The text of a result's text blocks, joined by a newline. */
-export function answerText(result: ToolAnswer): string {
-  const content = Array.isArray(result.content)
-    ? (result.content as { type?: string; text?: unknown }[])
-    : [];
-  return content
-    .filter((c) => c.type === "text" && typeof c.text === "string")
-    .map((c) => c.text as string)
-    .join("\n");
-}
-
 export function answerSize(result: ToolAnswer): AnswerSize {
   const text = answerText(result);
-  const json = result.structuredContent === undefined ? "" : JSON.stringify(result.structuredContent);
+  const json = answerJson(result);
   return {
     text: { tokens: tokens(text), chars: text.length },
     json: { tokens: tokens(json), chars: json.length },

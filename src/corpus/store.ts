@@ -3,6 +3,7 @@ import type { Citation } from "./citation.js";
 import { formatCitation } from "./format-citation.js";
 import type { Corpus } from "./load-evidence.js";
 import { locatorOf } from "./locator.js";
+import type { Passage, Source } from "./schemas.js";
 
 export type { Corpus } from "./load-evidence.js";
 export type { Passage, Source } from "./schemas.js";
@@ -22,12 +23,28 @@ export function citationFor(corpus: Corpus, passageId: string, quote?: string): 
   if (!passage.text.includes(words)) {
     throw new Error(`the quote is not a verbatim substring of passage "${passageId}"`);
   }
-  return {
-    passageId,
-    sourceId: source.id,
-    quote: words,
-    locator: locatorOf(passage),
-    provenance: provenanceFor(source, passage.provenance, passage.section),
-    citation: formatCitation(source),
-  };
+  const whole = wholePassage(passageId, passage, source);
+  return words === passage.text ? whole : { ...whole, quote: words };
+}
+
+/**
+ * The citation of a whole passage, built once per loaded passage (a review cites the same few
+ * passages many times); frozen, since every answer shares it.
+ */
+const wholeCitations = new WeakMap<Passage, Citation>();
+
+function wholePassage(passageId: string, passage: Passage, source: Source): Citation {
+  let citation = wholeCitations.get(passage);
+  if (!citation) {
+    citation = Object.freeze({
+      passageId,
+      sourceId: source.id,
+      quote: passage.text,
+      locator: locatorOf(passage),
+      provenance: provenanceFor(source, passage.provenance, passage.section),
+      citation: formatCitation(source),
+    });
+    wholeCitations.set(passage, citation);
+  }
+  return citation;
 }

@@ -256,70 +256,141 @@ function derive(fact: string, rule: FromDiagnoses, classified: Classified): Deri
   return { value: join?.gives, codes };
 }
 
+/** The family's service codes by bare code: each with its group, role and attributes (built once per family). */
+const serviceCodes = new WeakMap<
+  Family,
+  ReadonlyMap<
+    string,
+    { group: string; role: string | undefined; attributes: Record<string, string | number | boolean> }
+  >
+>();
+
+function serviceCodesOf(family: Family) {
+  let codes = serviceCodes.get(family);
+  if (!codes) {
+    const map = new Map<
+      string,
+      { group: string; role: string | undefined; attributes: Record<string, string | number | boolean> }
+    >();
+    for (const group of family.data.groups) {
+      for (const c of group.codes) {
+        const bare = normalizeCode(c.code).bare;
+        if (!map.has(bare)) map.set(bare, { group: group.id, role: c.role, attributes: c.attributes ?? {} });
+      }
+    }
+    serviceCodes.set(family, (codes = map));
+  }
+  return codes;
+}
+
 /** A requested service with the family's data for its code (its group, role and attributes). */
 export function serviceView(service: RequestedService, family: Family): ServiceView {
-  const bare = normalizeCode(service.code).bare;
-  for (const group of family.data.groups) {
-    const code = group.codes.find((c) => normalizeCode(c.code).bare === bare);
-    if (code) return { ...service, group: group.id, role: code.role, attributes: { ...code.attributes } };
-  }
+  const code = serviceCodesOf(family).get(normalizeCode(service.code).bare);
+  if (code) return { ...service, group: code.group, role: code.role, attributes: { ...code.attributes } };
   return { ...service, attributes: {} };
 }
 
-/** The family's facts of a case (and of one service, for facts read from service.*), with their diagnosis classes and contradictions. */
-export function caseFacts(input: CaseInput, family: Family, service?: RequestedService): CaseFacts {
-  const view: CaseView = {
-    request: { ...input.request, services: input.request.services.map((s) => serviceView(s, family)) },
-    clinical: input.clinical,
-    ...(service ? { service: serviceView(service, family) } : {}),
+/** One fact of a case: its value, where it came from, and a contradiction between the codes and the case. */
+interface FactOutcome {
+  value: FactValue | undefined;
+  source?: string;
+  contradiction?: Contradiction;
+}
+
+function undocumentedSource(fact: Fact): string | undefined {
+  return fact.whenUndocumented
+    ? `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`
+    : undefined;
+}
+
+function factOutcome(fact: Fact, view: CaseView, classified: Classified): FactOutcome {
+  const stated = fact.read === undefined ? undefined : read(view, fact.read, fact.type);
+  if (!fact.fromDiagnoses) {
+    if (stated === undefined && fact.whenUndocumented)
+      return { value: fact.whenUndocumented.value, source: undocumentedSource(fact) };
+    return { value: stated };
+  }
+  const fromCodes = derive(fact.name, fact.fromDiagnoses, classified);
+  if (stated !== undefined) {
+    return fromCodes.value !== undefined && fromCodes.value !== stated
+      ? {
+          value: stated,
+          source: "case",
+          contradiction: { fact: fact.name, stated, fromCodes: fromCodes.value, codes: fromCodes.codes },
+        }
+      : { value: stated, source: "case" };
+  }
+  if (fromCodes.value === undefined && fact.whenUndocumented)
+    return { value: fact.whenUndocumented.value, source: undocumentedSource(fact) };
+  return {
+    value: fromCodes.value,
+    source:
+      fromCodes.value !== undefined
+        ? `diagnosis codes ${fromCodes.codes.join(", ")}`
+        : fromCodes.codes.length > 0
+          ? `undocumented (diagnosis codes ${fromCodes.codes.join(", ")} leave it open)`
+          : "undocumented",
   };
-  const classified = input.request.diagnoses.map((code) => ({
-    code,
-    classes: classifyDiagnosis(code, family.classes),
-  }));
+}
+
+function assemble(
+  facts: readonly Fact[],
+  outcomes: readonly FactOutcome[],
+  classified: Classified,
+): CaseFacts {
   const values: Record<string, FactValue | undefined> = {};
   const sources: Record<string, string> = {};
   const contradictions: Contradiction[] = [];
-  for (const fact of family.facts.facts) {
-    const stated = fact.read === undefined ? undefined : read(view, fact.read, fact.type);
-    if (!fact.fromDiagnoses) {
-      values[fact.name] = stated;
-      if (stated === undefined && fact.whenUndocumented) {
-        values[fact.name] = fact.whenUndocumented.value;
-        sources[fact.name] =
-          `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
-      }
-      continue;
-    }
-    const fromCodes = derive(fact.name, fact.fromDiagnoses, classified);
-    if (stated !== undefined) {
-      values[fact.name] = stated;
-      sources[fact.name] = "case";
-      if (fromCodes.value !== undefined && fromCodes.value !== stated) {
-        contradictions.push({ fact: fact.name, stated, fromCodes: fromCodes.value, codes: fromCodes.codes });
-      }
-    } else {
-      values[fact.name] = fromCodes.value;
-      if (fromCodes.value === undefined && fact.whenUndocumented) {
-        values[fact.name] = fact.whenUndocumented.value;
-        sources[fact.name] =
-          `undocumented, taken as ${String(fact.whenUndocumented.value)}: ${fact.whenUndocumented.why}`;
-        continue;
-      }
-      sources[fact.name] =
-        fromCodes.value !== undefined
-          ? `diagnosis codes ${fromCodes.codes.join(", ")}`
-          : fromCodes.codes.length > 0
-            ? `undocumented (diagnosis codes ${fromCodes.codes.join(", ")} leave it open)`
-            : "undocumented";
-    }
-  }
+  facts.forEach((fact, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) return;
+    values[fact.name] = outcome.value;
+    if (outcome.source !== undefined) sources[fact.name] = outcome.source;
+    if (outcome.contradiction) contradictions.push(outcome.contradiction);
+  });
   return {
     values,
     sources,
     diagnoses: classified.map(({ code, classes }) => ({ code, classes: classes.map((c) => c.id) })),
     contradictions,
   };
+}
+
+/**
+ * The facts of a case, read once: `forService` gives the facts of one requested service (facts read
+ * from service.* read again for it, every other fact as the case gives it).
+ */
+export interface CaseFactsReader {
+  facts: CaseFacts;
+  forService(service: RequestedService): CaseFacts;
+}
+
+/** The family's facts of a case, with their diagnosis classes and contradictions, and a reader of each service's facts. */
+export function readCaseFacts(input: CaseInput, family: Family): CaseFactsReader {
+  const request = { ...input.request, services: input.request.services.map((s) => serviceView(s, family)) };
+  const view: CaseView = { request, clinical: input.clinical };
+  const classified = input.request.diagnoses.map((code) => ({
+    code,
+    classes: classifyDiagnosis(code, family.classes),
+  }));
+  const all = family.facts.facts;
+  const outcomes = all.map((fact) => factOutcome(fact, view, classified));
+  return {
+    facts: assemble(all, outcomes, classified),
+    forService(service) {
+      const serviceView_: CaseView = { ...view, service: serviceView(service, family) };
+      const own = all.map((fact, i) =>
+        readsService(fact) ? factOutcome(fact, serviceView_, classified) : outcomes[i],
+      ) as FactOutcome[];
+      return assemble(all, own, classified);
+    },
+  };
+}
+
+/** The family's facts of a case (and of one service, for facts read from service.*), with their diagnosis classes and contradictions. */
+export function caseFacts(input: CaseInput, family: Family, service?: RequestedService): CaseFacts {
+  const reader = readCaseFacts(input, family);
+  return service ? reader.forService(service) : reader.facts;
 }
 
 /** Every case path a reader reads. */

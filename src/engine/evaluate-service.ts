@@ -1,8 +1,4 @@
-import { criteriaInEvaluationOrder } from "../families/criteria-order.js";
-import type { Expr } from "../families/expr-schema.js";
-import { exprNodes } from "../families/expr-schema.js";
 import type { Criterion, Pathway, Profile } from "../families/profile-schema.js";
-import { policyParams } from "../families/templates.js";
 import type { CaseFacts } from "./case-facts.js";
 import { decide } from "./decide.js";
 import type { Determination } from "./determination.js";
@@ -10,6 +6,8 @@ import { evaluateExpr } from "./evaluate-expr.js";
 import type { CriterionStatus, FactValue, TraceNode } from "./evaluation-schema.js";
 import { collectRequests } from "./missing-information.js";
 import type { Walk } from "./missing-information.js";
+import { groupPlan, requirementIds } from "./profile-plan.js";
+import type { ShownKey } from "./profile-plan.js";
 import type { ServiceScope } from "./service-scope.js";
 import type { Tri } from "./three-valued.js";
 
@@ -40,44 +38,17 @@ export interface ServiceOutcome {
   trace: TraceNode[];
 }
 
-/** Facts a criterion reads, through the criteria it references. */
-function factsRead(criterion: Criterion, byId: ReadonlyMap<string, Criterion>): string[] {
-  const names = new Set<string>();
-  const walk = (expr: Expr): void => {
-    for (const node of exprNodes(expr)) {
-      if (node.op === "criterion") {
-        const target = byId.get(node.id);
-        if (target) walk(target.expr);
-      } else if ("fact" in node) names.add(node.fact);
-    }
-  };
-  walk(criterion.expr);
-  for (const name of criterion.recordFacts) names.add(name);
-  return [...names];
-}
-
-function shownFacts(names: readonly string[], facts: CaseFacts): Record<string, FactValue> {
+function shownFacts(keys: readonly ShownKey[], facts: CaseFacts): Record<string, FactValue> {
   const shown: Record<string, FactValue> = {};
-  for (const name of names) {
-    shown[name] = facts.values[name] ?? null;
-    const source = facts.sources[name];
-    if (source !== undefined) shown[`${name}Source`] = source;
+  for (const { key, fact, source } of keys) {
+    if (!source) shown[key] = facts.values[fact] ?? null;
+    else if (facts.sources[fact] !== undefined) shown[key] = facts.sources[fact];
   }
-  return Object.fromEntries(Object.entries(shown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return shown;
 }
 
 function statusOf(value: Tri): CriterionStatus {
   return value === "true" ? "met" : value === "false" ? "not-met" : "unknown";
-}
-
-/** Criteria used only by a pathway's `requires` are not applicable unless that pathway is in play. */
-function requirementIds(pathways: readonly Pathway[]): Set<string> {
-  const ids = new Set<string>();
-  for (const p of pathways) {
-    if (!p.requires) continue;
-    for (const node of exprNodes(p.requires)) if (node.op === "criterion") ids.add(node.id);
-  }
-  return ids;
 }
 
 /** Evaluate one requested service against a profile: every criterion, every pathway, then the one that applies. */
@@ -110,15 +81,14 @@ export function evaluateService(
     };
   }
 
-  const params = policyParams(policy);
+  const plan = groupPlan(policy, group);
+  const params = plan.params;
   const prefix = `${policy.id}@${policy.version}/${serviceKey}`;
-  const groupCriteria = policy.criteria.filter((c) => c.appliesTo.includes(group));
-  const criterionById = new Map(groupCriteria.map((c) => [c.id, c]));
   const results = new Map<string, { value: Tri; address: string }>();
   const outcomes = new Map<string, CriterionOutcome>();
   const ctx = { facts: facts.values, params, criteria: results, trace };
 
-  for (const criterion of criteriaInEvaluationOrder(groupCriteria)) {
+  for (const criterion of plan.evaluationOrder) {
     const address = `${prefix}/${criterion.id}`;
     const value = evaluateExpr(criterion.expr, address, ctx);
     results.set(criterion.id, { value, address });
@@ -127,19 +97,17 @@ export function evaluateService(
       value,
       status: statusOf(value),
       address,
-      facts: shownFacts(factsRead(criterion, criterionById), facts),
+      facts: shownFacts(plan.shownKeys.get(criterion.id) ?? [], facts),
     });
   }
 
-  const pathways: PathwayOutcome[] = policy.pathways
-    .filter((p) => p.appliesTo.includes(group))
-    .map((pathway) => {
-      const when = evaluateExpr(pathway.when, `${prefix}/${pathway.id}/when`, ctx);
-      const requires = pathway.requires
-        ? evaluateExpr(pathway.requires, `${prefix}/${pathway.id}/requires`, ctx)
-        : undefined;
-      return requires === undefined ? { pathway, when } : { pathway, when, requires };
-    });
+  const pathways: PathwayOutcome[] = plan.pathways.map((pathway) => {
+    const when = evaluateExpr(pathway.when, `${prefix}/${pathway.id}/when`, ctx);
+    const requires = pathway.requires
+      ? evaluateExpr(pathway.requires, `${prefix}/${pathway.id}/requires`, ctx)
+      : undefined;
+    return requires === undefined ? { pathway, when } : { pathway, when, requires };
+  });
 
   // The first pathway that applies, provided no earlier one might apply too; otherwise every pathway
   // that might be the first to apply (up to and including the first that surely applies).
@@ -188,8 +156,8 @@ export function evaluateService(
 
   // Requirement criteria of pathways not in play are shown as not applicable.
   const inPlay = requirementIds(chosen ? [chosen.pathway] : candidates.map((c) => c.pathway));
-  const allRequirements = requirementIds(pathways.map((p) => p.pathway));
-  const criteria = groupCriteria.map((c) => {
+  const allRequirements = plan.requirementIds;
+  const criteria = plan.criteria.map((c) => {
     const outcome = outcomes.get(c.id) as CriterionOutcome;
     return allRequirements.has(c.id) && !inPlay.has(c.id)
       ? { ...outcome, status: "not-applicable" as const }

@@ -8,7 +8,8 @@ import type { Pathway, Profile } from "../families/profile-schema.js";
 import { fillTemplate, policyParams } from "../families/templates.js";
 import { inputSha256 } from "./canonical-json.js";
 import type { CaseFacts } from "./case-facts.js";
-import { caseFacts, readsService } from "./case-facts.js";
+import { readCaseFacts, readsService } from "./case-facts.js";
+import type { CaseFactsReader } from "./case-facts.js";
 import type { CaseInput } from "./case-schema.js";
 import type { Determination } from "./determination.js";
 import type { Settled } from "./settle.js";
@@ -79,6 +80,8 @@ export interface EvaluationContext {
   codeFindings?: readonly CodeFinding[];
   /** The code-set releases the codes were checked against (named in every answer of a review). */
   codeSets?: CodeSets;
+  /** The case's facts, when the caller has read them already (readCaseFacts of the same input and family). */
+  facts?: CaseFactsReader;
 }
 
 /** The pathways a decided service rests on: the one chosen, or each one the undocumented facts could lead to. */
@@ -180,7 +183,8 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
   const corpusVersion = corpus.version;
   const cite = (passageId: string): Citation => citationFor(corpus, passageId);
 
-  const facts = caseFacts(input, family);
+  const reader = context.facts ?? readCaseFacts(input, family);
+  const facts = reader.facts;
   const perService = family.facts.facts.some(readsService);
   const codes = input.request.services.map((s) => s.code);
   const keys = serviceKeys(codes);
@@ -190,7 +194,7 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
       policy,
       scope: serviceScope(service.code, family, codes),
       key: keys[i] ?? service.code,
-      facts: perService ? caseFacts(input, family, service) : facts,
+      facts: perService ? reader.forService(service) : facts,
       family,
     });
     const checked = codeHold(unitsCheck(settled, service), i, context.codeFindings ?? []);

@@ -1,13 +1,13 @@
 import { exprNodes } from "../families/expr-schema.js";
-import type { Expr } from "../families/expr-schema.js";
 import type { Fact } from "../families/family-schema.js";
 import type { Family } from "../families/load-family.js";
-import type { Pathway, Profile } from "../families/profile-schema.js";
+import type { Profile } from "../families/profile-schema.js";
 import { fillTemplate, policyParams } from "../families/templates.js";
 import type { CaseFacts, Contradiction } from "./case-facts.js";
 import type { ServiceOutcome, PathwayOutcome } from "./evaluate-service.js";
 import { evaluateService } from "./evaluate-service.js";
 import type { FactValue } from "./evaluation-schema.js";
+import { factsOfPathways, groupPlan } from "./profile-plan.js";
 import type { ServiceScope } from "./service-scope.js";
 
 /*
@@ -48,37 +48,6 @@ function shown(value: FactValue): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** Facts that can decide a service of a group: those its pathways read, directly or through the criteria they name (informative criteria decide nothing). */
-function factsOfGroup(policy: Profile, group: string): Set<string> {
-  return factsOfPathways(
-    policy,
-    group,
-    policy.pathways.filter((x) => x.appliesTo.includes(group)),
-  );
-}
-
-/** Facts the given pathways read, directly or through the criteria they name. */
-function factsOfPathways(policy: Profile, group: string, pathways: readonly Pathway[]): Set<string> {
-  const criteria = new Map(policy.criteria.filter((c) => c.appliesTo.includes(group)).map((c) => [c.id, c]));
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (expr: Expr): void => {
-    for (const node of exprNodes(expr)) {
-      if ("fact" in node) names.add(node.fact);
-      else if (node.op === "criterion" && !seen.has(node.id)) {
-        seen.add(node.id);
-        const target = criteria.get(node.id);
-        if (target) walk(target.expr);
-      }
-    }
-  };
-  for (const p of pathways) {
-    walk(p.when);
-    if (p.requires) walk(p.requires);
-  }
-  return names;
-}
-
 /** The values to try for an undocumented fact: each value of a boolean or a closed string; each side of every threshold a number is compared with. */
 function candidates(fact: Fact, policy: Profile, group: string): FactValue[] | undefined {
   if (fact.type === "boolean") return [true, false];
@@ -110,7 +79,7 @@ function sameDecision(a: ServiceOutcome, b: ServiceOutcome): boolean {
 /** A contradiction that changes the outcome makes the service pend until the record settles it. */
 function contradictionPend(run: Run, outcome: ServiceOutcome): Settled | undefined {
   if (!run.scope.group) return undefined;
-  const read = factsOfGroup(run.policy, run.scope.group);
+  const read = groupPlan(run.policy, run.scope.group).decidingFacts;
   const changing = run.facts.contradictions.filter(
     (c) => read.has(c.fact) && !sameDecision(rerun(run, { [c.fact]: c.fromCodes }), outcome),
   );
@@ -159,9 +128,8 @@ function settleUnknowns(run: Run, outcome: ServiceOutcome): Settled | undefined 
   // only the facts of the pathways still in play can change the outcome.
   const inPlay = outcome.chosen ? [outcome.chosen] : outcome.candidates;
   const read = factsOfPathways(
-    run.policy,
-    group,
     inPlay.map((p) => p.pathway),
+    groupPlan(run.policy, group).byId,
   );
   const undocumented = [...read].filter((name) => run.facts.values[name] === undefined).sort();
   if (undocumented.length === 0 || undocumented.length > MAX_FACTS) return undefined;

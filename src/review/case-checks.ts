@@ -1,4 +1,4 @@
-import { caseFacts } from "../engine/case-facts.js";
+import type { CaseFacts } from "../engine/case-facts.js";
 import type { CaseInput } from "../engine/case-schema.js";
 import type { Family } from "../families/load-family.js";
 import type { FieldProblem } from "./review-error.js";
@@ -11,10 +11,10 @@ function at(value: unknown, path: string): unknown {
   return value;
 }
 
-/** The family's checks that a case's facts can all be true together (facts.json `checks`); every violation, in check order. */
-export function caseProblems(family: Family, input: CaseInput): FieldProblem[] {
+/** The family's checks that a case's facts (read by readCaseFacts) can all be true together (facts.json `checks`); every violation, in check order. */
+export function caseProblems(family: Family, input: CaseInput, read: CaseFacts): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const facts = family.facts.checks.length > 0 ? caseFacts(input, family).values : {};
+  const facts = read.values;
   const view = { request: input.request, clinical: input.clinical };
   for (const check of family.facts.checks) {
     if (check.rule === "notGreater") {

@@ -1,3 +1,4 @@
+import { readCaseFacts } from "../engine/case-facts.js";
 import type { CaseInput } from "../engine/case-schema.js";
 import { evaluate } from "../engine/evaluate.js";
 import type { Evaluation } from "../engine/evaluation-schema.js";
@@ -64,7 +65,8 @@ export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Re
   const { knowledge } = deps;
   const codes = checkCodes(knowledge.codes.forDate(input.request.dateOfService), input);
   const family = familyOf(knowledge, input);
-  const problems = [...codes.problems, ...caseProblems(family, input)];
+  const facts = readCaseFacts(input, family);
+  const problems = [...codes.problems, ...caseProblems(family, input, facts.facts)];
   if (problems.length > 0) throw new ReviewError(problems);
   const profileId = input.request.policy ?? family.data.defaultProfile;
   const versions = knowledge.families.profileVersion(family, profileId, input.request.dateOfService);
@@ -87,6 +89,7 @@ export function reviewCase(deps: ReviewDeps, input: CaseInput, tool: string): Re
     engineVersion: SERVER_VERSION,
     codeFindings: codes.findings,
     codeSets: codeSets(codes.releases),
+    facts,
   });
   deps.audit?.append(evaluation, { tool });
   return { input, evaluation, family, profile, codeFindings: codes.findings, codeReleases: codes.releases };

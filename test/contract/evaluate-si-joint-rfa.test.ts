@@ -8,6 +8,7 @@ import type { EvaluationFull } from "../../src/review/evaluation-full-schema.js"
 import type { EvaluationSummary } from "../../src/review/evaluation-summary-schema.js";
 import { EvaluationViewSchema } from "../../src/review/evaluation-view-schema.js";
 import { factText } from "../../src/review/evaluation-view-text.js";
+import { TWENTY_SERVICE_CODES } from "../../bench/calls.js";
 import { REFERENCE_CASE } from "../../tools/demo-reference-case.js";
 import { evaluateCase } from "../support/knowledge.js";
 import { connectInMemory, textOf } from "../support/clients.js";
@@ -174,29 +175,7 @@ describe("evaluateSIJointRFA input fields are explained", () => {
 
 type Result = Awaited<ReturnType<Client["callTool"]>>;
 
-/** Twenty services: every SI joint code, out-of-scope codes, injectates that are not, image guidance. */
-const TWENTY = [
-  "64625",
-  "27096",
-  "G0260",
-  "64451",
-  "0232T",
-  "J1100",
-  "J1094",
-  "J1010",
-  "J1020",
-  "J1030",
-  "J1040",
-  "J3300",
-  "J3301",
-  "J0702",
-  "J0670",
-  "64635",
-  "62323",
-  "J2001",
-  "J7325",
-  "77003",
-];
+const TWENTY = TWENTY_SERVICE_CODES;
 /** Twenty-five diagnoses of every kind the policy classes: mechanical, inflammatory, cancer, juvenile, pregnancy, headers. */
 const MANY_DIAGNOSES = [
   "M53.3",

@@ -7,7 +7,7 @@ import { passageUri } from "../../src/corpus/uris.js";
 import { REFERENCE_CASE, REFERENCE_CODES } from "../../tools/demo-reference-case.js";
 import { connectInMemory } from "../support/clients.js";
 import type { Answer, EraClient, Where } from "../support/eras.js";
-import { ERA_CASES } from "../support/eras.js";
+import { ERA_CASES, eraClient } from "../support/eras.js";
 import type { HttpProcess } from "../support/http-process.js";
 import { startHttpProcess } from "../support/http-process.js";
 
@@ -49,23 +49,7 @@ async function observe(
 let reference: Observed;
 beforeAll(async () => {
   const client = await connectInMemory();
-  const answer = async (name: string, args: Record<string, unknown>): Promise<Answer> => {
-    const r = await client.callTool({ name, arguments: args });
-    return { content: r.content, structuredContent: r.structuredContent, isError: !!r.isError };
-  };
-  reference = await observe({
-    listTools: async () => (await client.listTools()).tools,
-    callTool: answer,
-    readResource: async (uri) => (await client.readResource({ uri })).contents,
-    getPrompt: async (name, args) => (await client.getPrompt({ name, arguments: args })).messages,
-    complete: async (prompt, argument, value) =>
-      (
-        await client.complete({
-          ref: { type: "ref/prompt", name: prompt },
-          argument: { name: argument, value },
-        })
-      ).completion.values,
-  });
+  reference = await observe(eraClient(client, undefined, undefined));
   await client.close();
 });
 

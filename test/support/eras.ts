@@ -50,19 +50,32 @@ const serverParams = () => ({
   stderr: "ignore" as const,
 });
 
-/** A v2 client with these options. */
-export async function connectV2(where: Where, options: ClientOptions): Promise<EraClient> {
-  const client = new Client({ name: "era-test-v2", version: "1.0.0" }, options);
-  await client.connect(
-    "url" in where
-      ? new StreamableHTTPClientTransport(new URL(where.url))
-      : new StdioClientTransport(serverParams()),
-  );
+/** What both SDKs' clients offer that the era tests use (their result types differ only in detail). */
+interface SdkClient {
+  listTools(): Promise<{ tools: { name: string; inputSchema: unknown; outputSchema?: unknown }[] }>;
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown>;
+  readResource(params: { uri: string }): Promise<{ contents: unknown[] }>;
+  getPrompt(params: { name: string; arguments: Record<string, string> }): Promise<{ messages: unknown[] }>;
+  complete(params: {
+    ref: { type: "ref/prompt"; name: string };
+    argument: { name: string; value: string };
+  }): Promise<{ completion: { values: string[] } }>;
+  ping(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The era tests' view of a connected client, from either SDK. */
+export function eraClient(
+  client: SdkClient,
+  protocolVersion: string | undefined,
+  serverName: string | undefined,
+): EraClient {
   return {
-    protocolVersion: client.getNegotiatedProtocolVersion(),
-    serverName: client.getServerVersion()?.name,
+    protocolVersion,
+    serverName,
     listTools: async () => (await client.listTools()).tools,
-    callTool: async (name, args) => answer(await client.callTool({ name, arguments: args })),
+    callTool: async (name, args) =>
+      answer((await client.callTool({ name, arguments: args })) as Parameters<typeof answer>[0]),
     readResource: async (uri) => (await client.readResource({ uri })).contents,
     getPrompt: async (name, args) => (await client.getPrompt({ name, arguments: args })).messages,
     complete: async (prompt, argument, value) =>
@@ -75,6 +88,17 @@ export async function connectV2(where: Where, options: ClientOptions): Promise<E
     ping: () => client.ping(),
     close: () => client.close(),
   };
+}
+
+/** A v2 client with these options. */
+export async function connectV2(where: Where, options: ClientOptions): Promise<EraClient> {
+  const client = new Client({ name: "era-test-v2", version: "1.0.0" }, options);
+  await client.connect(
+    "url" in where
+      ? new StreamableHTTPClientTransport(new URL(where.url))
+      : new StdioClientTransport(serverParams()),
+  );
+  return eraClient(client, client.getNegotiatedProtocolVersion(), client.getServerVersion()?.name);
 }
 
 /** Records the protocol version the v1 client settles on (it hands it to its transport). */
@@ -104,23 +128,7 @@ export async function connectV1(where: Where): Promise<EraClient> {
       : new V1StdioClientTransport(serverParams()),
   );
   await client.connect(transport);
-  return {
-    protocolVersion: version(),
-    serverName: client.getServerVersion()?.name,
-    listTools: async () => (await client.listTools()).tools,
-    callTool: async (name, args) => answer((await client.callTool({ name, arguments: args })) as Answer),
-    readResource: async (uri) => (await client.readResource({ uri })).contents,
-    getPrompt: async (name, args) => (await client.getPrompt({ name, arguments: args })).messages,
-    complete: async (prompt, argument, value) =>
-      (
-        await client.complete({
-          ref: { type: "ref/prompt", name: prompt },
-          argument: { name: argument, value },
-        })
-      ).completion.values,
-    ping: () => client.ping(),
-    close: () => client.close(),
-  };
+  return eraClient(client, version(), client.getServerVersion()?.name);
 }
 
 export interface EraCase {

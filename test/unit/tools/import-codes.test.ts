@@ -23,19 +23,27 @@ afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The FY2027 fixture release's ICD-10-CM files, without its notes. */
+const FY2027_TABLES = [
+  "--icd-order",
+  join(FIXTURES, "icd10cm-order-2027.txt"),
+  "--icd-chapters",
+  join(FIXTURES, "icd10cm-chapters-2027.csv"),
+  "--icd-sections",
+  join(FIXTURES, "icd10cm-sections-2027.csv"),
+];
+const FY2027_ARGS = [...FY2027_TABLES, "--icd-notes", join(FIXTURES, "tabular-notes-excerpt-2027.json")];
+
+function runImport(args: string[]) {
+  return spawnSync(TSX, ["tools/import-codes.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+}
+
 function importFixture(out: string): void {
   execFileSync(
     TSX,
     [
       "tools/import-codes.ts",
-      "--icd-order",
-      join(FIXTURES, "icd10cm-order-2027.txt"),
-      "--icd-chapters",
-      join(FIXTURES, "icd10cm-chapters-2027.csv"),
-      "--icd-sections",
-      join(FIXTURES, "icd10cm-sections-2027.csv"),
-      "--icd-notes",
-      join(FIXTURES, "tabular-notes-excerpt-2027.json"),
+      ...FY2027_ARGS,
       "--hcpcs",
       join(FIXTURES, "HCPC2021_ANWEB_fixture.txt"),
       "--out",
@@ -136,21 +144,7 @@ describe("importing a newer release (fixture FY2027 order file, HCPCS 2021 file)
     );
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/import-codes: ICD-10-CM order file not found: .*missing-2027.txt/);
-    const notes = spawnSync(
-      TSX,
-      [
-        "tools/import-codes.ts",
-        "--icd-order",
-        join(FIXTURES, "icd10cm-order-2027.txt"),
-        "--icd-chapters",
-        join(FIXTURES, "icd10cm-chapters-2027.csv"),
-        "--icd-sections",
-        join(FIXTURES, "icd10cm-sections-2027.csv"),
-        "--out",
-        tempDir(),
-      ],
-      { cwd: ROOT, encoding: "utf8" },
-    );
+    const notes = runImport([...FY2027_TABLES, "--out", tempDir()]);
     expect(notes.status).toBe(2);
     expect(notes.stderr).toMatch(
       /fiscal year 2026 does not match the order file's FY2027; pass a notes file of the same release or --icd-notes none/,
@@ -179,21 +173,6 @@ describe("the committed corpus/codes data", () => {
     }
   });
 });
-
-const FY2027_ARGS = [
-  "--icd-order",
-  join(FIXTURES, "icd10cm-order-2027.txt"),
-  "--icd-chapters",
-  join(FIXTURES, "icd10cm-chapters-2027.csv"),
-  "--icd-sections",
-  join(FIXTURES, "icd10cm-sections-2027.csv"),
-  "--icd-notes",
-  join(FIXTURES, "tabular-notes-excerpt-2027.json"),
-];
-
-function runImport(args: string[]) {
-  return spawnSync(TSX, ["tools/import-codes.ts", ...args], { cwd: ROOT, encoding: "utf8" });
-}
 
 /** A copy of the shipped corpus/codes folder. */
 function shippedCodesCopy(): string {
