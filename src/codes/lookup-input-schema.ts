@@ -1,38 +1,26 @@
 import { z } from "zod";
 import { describeReceived } from "../util/describe-received.js";
 import { DetailSchema } from "../util/detail-level.js";
+import { isoDate } from "../util/iso-date.js";
 
-// Explicit ranges (not \p{Cc}) so the JSON Schema pattern reads the same without the u flag.
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const noControl = (iss: { input?: unknown }): string =>
   `expected text without control characters (tabs, line breaks, NUL…), received ${describeReceived(iss.input)}`;
+// A refinement, not a JSON Schema pattern, so the tool definition (read on every turn) stays small.
+const plainText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => !CONTROL.test(v), { error: noControl });
 
 export const LookupCodesInputSchema = z
   .strictObject({
-    codes: z
-      .array(z.string().min(1).max(16).regex(NO_CONTROL, { error: noControl }))
-      .min(1)
-      .max(100)
-      .optional()
-      .describe(
-        "Codes to look up (1-100): ICD-10-CM (with or without the dot, any case), HCPCS Level II, CPT or HCPCS modifiers.",
-      ),
-    query: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(NO_CONTROL, { error: noControl })
-      .optional()
-      .describe('Words to search for in code descriptions, e.g. "sacroiliitis" or "dexamethasone".'),
-    limit: z.int().min(1).max(50).default(10).describe("Most search matches to return (1-50, default 10)."),
-    dateOfService: z.iso
-      .date()
-      .max(10)
-      .optional()
-      .describe(
-        'Date of service, YYYY-MM-DD, e.g. "2026-03-02": chooses the ICD-10-CM release in force on it and the HCPCS file for it; a date outside every shipped release is flagged. Without it, the newest shipped releases answer.',
-      ),
+    codes: z.array(plainText(16)).min(1).max(100).optional().describe("any system; dot optional, any case"),
+    query: plainText(200).optional().describe("words, e.g. sacroiliitis"),
+    limit: z.int().min(1).max(50).default(10).describe("most search matches"),
+    dateOfService: isoDate().optional().describe("chooses the releases in force on it (default: the newest)"),
     detail: DetailSchema,
   })
   .refine((input) => input.codes !== undefined || input.query !== undefined, {

@@ -3,35 +3,36 @@ import { ProvenanceSchema } from "./citation.js";
 import { DirectionSchema, SourceSchema, SourceTypeSchema } from "./schemas.js";
 
 const Year = z.number().int().min(1900).max(2100);
-const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const noControl = (v: string) => !CONTROL_CHARACTER.test(v);
 
 export const CiteGuidelineFiltersSchema = z.strictObject({
-  direction: DirectionSchema.optional().describe("Only passages with this direction"),
+  direction: DirectionSchema.optional(),
   intervention: z
     .string()
     .min(1)
     .max(200)
-    .regex(NO_CONTROL_CHARACTERS, { error: "expected text without control characters" })
+    .refine(noControl, { error: "expected text without control characters" })
     .optional()
-    .describe("Words that must all appear in the passage's intervention (synonyms count, e.g. RFA = radiofrequency ablation)"),
-  sourceType: SourceTypeSchema.optional().describe("Only passages from sources of this type"),
-  publishedFrom: Year.optional().describe("Earliest publication year (inclusive)"),
-  publishedTo: Year.optional().describe("Latest publication year (inclusive)"),
+    .describe("words all in the passage's intervention (synonyms count)"),
+  sourceType: SourceTypeSchema.optional(),
+  publishedFrom: Year.optional().describe("year, inclusive"),
+  publishedTo: Year.optional().describe("year, inclusive"),
 });
 export type CiteGuidelineFilters = z.infer<typeof CiteGuidelineFiltersSchema>;
 
 export const CiteGuidelineInputSchema = z.strictObject({
-  passageId: z.string().min(1).max(200).optional().describe("Return this passage, e.g. busse-bmj-2025#rec-joint-rfa"),
-  sourceId: z.string().min(1).max(200).optional().describe("Return this source's passages in document order, e.g. busse-bmj-2025"),
+  passageId: z.string().min(1).max(200).optional().describe("e.g. busse-bmj-2025#rec-joint-rfa"),
+  sourceId: z.string().min(1).max(200).optional().describe("e.g. busse-bmj-2025"),
   query: z
     .string()
     .min(1)
     .max(500)
-    .regex(NO_CONTROL_CHARACTERS, { error: "expected text without control characters (no newlines or tabs)" })
+    .refine(noControl, { error: "expected text without control characters (no newlines or tabs)" })
     .optional()
-    .describe("Search the evidence in plain words, e.g. 'Is sacroiliac joint RFA recommended for chronic axial spine pain?'"),
-  filters: CiteGuidelineFiltersSchema.optional().describe("Narrow a query or sourceId look-up"),
-  limit: z.number().int().min(1).max(20).optional().describe("Most results to return (1-20, default 5)"),
+    .describe("plain words, e.g. 'Is SI joint RFA recommended?'"),
+  filters: CiteGuidelineFiltersSchema.optional().describe("narrow a query or sourceId"),
+  limit: z.number().int().min(1).max(20).optional().describe("default 5"),
 });
 export type CiteGuidelineInput = z.infer<typeof CiteGuidelineInputSchema>;
 

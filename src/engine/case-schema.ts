@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Family } from "../families/load-family.js";
+import { isoDate } from "../util/iso-date.js";
 
 /*
  * The case a review reads: the request (services, diagnoses, date of service, policy) and the clinical
  * facts, whose fields the procedure families declare. Absent facts are unknown, never false.
+ * `description`: what the tool definition shows; `guide` (util/field-guide.ts): the longer text of
+ * the case fields resource.
  */
-
-const IsoDateSchema = z.iso.date().max(10).describe("calendar date YYYY-MM-DD");
 
 export const LateralitySchema = z.enum(["left", "right", "bilateral"]);
 
@@ -16,14 +17,12 @@ function requestedServiceSchema(exampleCodes: readonly string[]) {
       .string()
       .min(1)
       .max(16)
-      .describe(`CPT or HCPCS code${exampleCodes.length ? `, e.g. ${exampleCodes.join(", ")}` : ""}`),
-    units: z
-      .int()
-      .min(1)
-      .max(9999)
-      .optional()
-      .describe("units billed, in the code's own unit (e.g. J1100 is 1 mg: 8 units = 8 mg)"),
-    laterality: LateralitySchema.optional().describe("left, right or bilateral"),
+      .meta({ guide: `CPT or HCPCS code${exampleCodes.length ? `, e.g. ${exampleCodes.join(", ")}` : ""}` }),
+    units: z.int().min(1).max(9999).optional().meta({
+      description: "in the code's unit (J1100: 1 mg)",
+      guide: "units billed, in the code's own unit (e.g. J1100 is 1 mg: 8 units = 8 mg)",
+    }),
+    laterality: LateralitySchema.optional().meta({ guide: "left, right or bilateral" }),
   });
 }
 export type RequestedService = z.infer<ReturnType<typeof requestedServiceSchema>>;
@@ -36,14 +35,15 @@ function requestSchema(families: readonly Family[], profileIds: readonly string[
   const groups = families.flatMap((f) => f.data.groups.map((g) => g.codes.map((c) => c.code)));
   const examples = [...new Set([...groups.map((codes) => codes[0] ?? ""), ...groups.flat()])].slice(0, 4);
   return z.strictObject({
-    services: z
-      .array(requestedServiceSchema(examples))
-      .min(1)
-      .max(20)
-      .describe("the services requested (1-20), each a CPT or HCPCS code with optional units and side"),
-    diagnoses: z.array(z.string().min(1).max(16)).max(25).describe("ICD-10-CM codes, e.g. M53.3, M47.817"),
-    dateOfService: IsoDateSchema.optional(),
-    policy: policy.optional().describe(`policy profile; default "${defaultProfile}"`),
+    services: z.array(requestedServiceSchema(examples)).min(1).max(20).meta({
+      guide: "the services requested (1-20), each a CPT or HCPCS code with optional units and side",
+    }),
+    diagnoses: z
+      .array(z.string().min(1).max(16))
+      .max(25)
+      .meta({ description: "ICD-10-CM", guide: "ICD-10-CM codes, e.g. M53.3, M47.817" }),
+    dateOfService: isoDate().optional().meta({ guide: "date of service, a calendar date YYYY-MM-DD" }),
+    policy: policy.optional().meta({ guide: `policy profile; default "${defaultProfile}"` }),
   });
 }
 

@@ -34,7 +34,7 @@ export const LetterContextSchema = z
     regime: RegimeIdSchema,
     noticeDate: IsoDate.optional(),
     requestReceived: IsoDate.optional(),
-    respondBy: IsoDate.optional().describe("request for information: date the records are due"),
+    respondBy: IsoDate.optional().describe("records due (request for information)"),
     member: z.strictObject({ name: plain(200).optional(), id: plain(64).optional() }).optional(),
     provider: z
       .strictObject({
@@ -78,5 +78,5 @@ export const LetterContextSchema = z
       .optional()
       .describe("true: required; text: the State's wording; false: none applies"),
   })
-  .describe("letter context: plain one-line text values; absent values become marked blanks");
+  .describe("one-line plain text values; absent ones become marked blanks");
 export type LetterContext = z.infer<typeof LetterContextSchema>;

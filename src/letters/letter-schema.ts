@@ -2,9 +2,7 @@ import { z } from "zod";
 import { DeterminationSchema } from "../engine/determination.js";
 import { LetterContextSchema } from "./context-schema.js";
 
-export const DetailSchema = z
-  .enum(["summary", "full"])
-  .describe("summary (default): the member letter; full: also the reviewer rationale");
+export const DetailSchema = z.enum(["summary", "full"]).describe('"full": adds the reviewer rationale');
 export type Detail = z.infer<typeof DetailSchema>;
 
 /**
@@ -15,7 +13,7 @@ export function draftLetterInputSchema<C extends z.ZodType>(caseSchema: C) {
   return z.strictObject({
     case: z
       .looseObject({})
-      .describe("the case, as the evaluation tool takes it; reviewed here through the same path")
+      .describe("the evaluateSIJointRFA input")
       .pipe(caseSchema as unknown as z.ZodType<z.output<C>, Record<string, unknown>>),
     context: LetterContextSchema,
     detail: DetailSchema.optional(),

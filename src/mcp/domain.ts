@@ -31,6 +31,7 @@ const loaders = {
     ...(await import("../verify/summary.js")),
   }),
   markdown: () => import("../corpus/markdown.js"),
+  caseFields: () => import("../families/case-fields.js"),
 };
 
 type Loaders = typeof loaders;

@@ -6,6 +6,7 @@ import { lookupCodesTool } from "./tools/lookup-codes.js";
 import { verifyCitationsTool } from "./tools/verify-citations.js";
 import { draftDeterminationLetterTool } from "./tools/draft-determination-letter.js";
 import { corpusResources } from "./resources/corpus-resources.js";
+import { caseFieldsResource } from "./resources/case-fields.js";
 import { reviewRequestPrompt } from "./prompts/review-request.js";
 import { draftDenialLetterPrompt } from "./prompts/draft-denial-letter.js";
 
@@ -24,6 +25,7 @@ export const registrations: Registration[] = [
   verifyCitationsTool,
   draftDeterminationLetterTool,
   corpusResources,
+  caseFieldsResource,
   reviewRequestPrompt,
   draftDenialLetterPrompt,
 ];

@@ -1,5 +1,6 @@
 import type { StandardSchemaWithJSON } from "@modelcontextprotocol/server";
 import type { z } from "zod";
+import { GUIDE_KEY } from "../util/field-guide.js";
 
 type Standard<S extends z.ZodType> = StandardSchemaWithJSON<z.input<S>, z.output<S>>["~standard"];
 type JsonSchemaOptions = Parameters<Standard<z.ZodType>["jsonSchema"]["input"]>[0];
@@ -10,7 +11,11 @@ type JsonSchemaOptions = Parameters<Standard<z.ZodType>["jsonSchema"]["input"]>[
  * `prefixItems` and reads `items` as the schema of every item, so it rejects every tuple the
  * server returns; the MCP Inspector's --strict check flags the bare `false` too. The same tuple
  * without `items`, its length bounded by `maxItems`, means the same in 2020-12 and is valid (if
- * less strict about the item types) in draft-07.
+ * less strict about the item types) in draft-07. A tuple whose items all have one schema (a range
+ * [min, max]) is written as `items` with `minItems` = `maxItems`: the same in every draft, shorter.
+ *
+ * Metadata keys of this server's own (`guide`: a field's longer explanation, shown in the case
+ * fields resource, not in the tool definition) are left out of every JSON Schema.
  */
 function portable(options: JsonSchemaOptions): JsonSchemaOptions {
   return {
@@ -19,12 +24,86 @@ function portable(options: JsonSchemaOptions): JsonSchemaOptions {
       ...options.libraryOptions,
       override: (ctx: { jsonSchema: Record<string, unknown> }) => {
         const node = ctx.jsonSchema;
+        delete node[GUIDE_KEY];
         if (node.items !== false || !Array.isArray(node.prefixItems)) return;
         delete node.items;
-        node.maxItems ??= node.prefixItems.length;
+        const items = node.prefixItems as unknown[];
+        node.maxItems ??= items.length;
+        const one = JSON.stringify(items[0]);
+        if (
+          items.length > 0 &&
+          node.minItems === items.length &&
+          items.every((i) => JSON.stringify(i) === one)
+        ) {
+          node.items = items[0];
+          delete node.prefixItems;
+        }
       },
     },
   };
+}
+
+/** The keywords that apply to values of one JSON type only (the others ignore them). */
+const TYPE_KEYWORDS: Record<string, readonly string[]> = {
+  number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+  string: ["minLength", "maxLength", "pattern", "format"],
+  array: ["items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains"],
+  boolean: [],
+  null: [],
+};
+
+/**
+ * `anyOf` branches of distinct JSON types, each only its type and that type's own keywords
+ * (`{ anyOf: [{ type: "number", maximum: 100 }, { type: "array", items: … }] }`), as one schema
+ * with a type list (`{ type: ["number", "array"], maximum: 100, items: … }`): the same in every
+ * draft, since a type's keywords ignore values of other types. Anything else stays as it is.
+ */
+function mergedAnyOf(branches: unknown[]): Record<string, unknown> | undefined {
+  const merged: Record<string, unknown> = {};
+  const types: string[] = [];
+  for (const branch of branches) {
+    if (typeof branch !== "object" || branch === null || Array.isArray(branch)) return undefined;
+    const { type, ...keywords } = branch as Record<string, unknown>;
+    const own = typeof type === "string" ? TYPE_KEYWORDS[type] : undefined;
+    if (!own || types.includes(type as string)) return undefined;
+    if (!Object.keys(keywords).every((k) => own.includes(k))) return undefined;
+    types.push(type as string);
+    Object.assign(merged, keywords);
+  }
+  return types.length > 1 ? { type: types, ...merged } : undefined;
+}
+
+/**
+ * A tool's input schema as a model reads it on every turn, written shorter where the meaning is
+ * the same: no `$schema` (MCP's default dialect, 2020-12), `anyOf` of plain types merged
+ * (mergedAnyOf), and an object open to anything written as `{ type: "object" }`.
+ */
+function compactInput(node: unknown, root = true): void {
+  if (Array.isArray(node)) return node.forEach((n) => compactInput(n, false));
+  if (typeof node !== "object" || node === null) return;
+  const schema = node as Record<string, unknown>;
+  for (const value of Object.values(schema)) compactInput(value, false);
+  if (root) delete schema.$schema;
+  if (Array.isArray(schema.anyOf)) {
+    const merged = mergedAnyOf(schema.anyOf);
+    if (merged) {
+      delete schema.anyOf;
+      Object.assign(schema, merged);
+    }
+  }
+  const open = schema.additionalProperties;
+  const props = schema.properties;
+  if (
+    typeof open === "object" &&
+    open !== null &&
+    Object.keys(open).length === 0 &&
+    typeof props === "object" &&
+    props !== null &&
+    Object.keys(props).length === 0
+  ) {
+    delete schema.properties;
+    delete schema.additionalProperties;
+  }
 }
 
 /**
@@ -40,7 +119,11 @@ function withPortableJsonSchema<S extends z.ZodType>(schema: S, standard: Standa
     if (!cache) written.set(schema, (cache = new Map<string, Record<string, unknown>>()));
     const key = `${io} ${options.target}`;
     let json = cache.get(key);
-    if (!json) cache.set(key, (json = standard.jsonSchema[io](portable(options))));
+    if (!json) {
+      json = standard.jsonSchema[io](portable(options));
+      if (io === "input") compactInput(json);
+      cache.set(key, json);
+    }
     return json;
   };
   return {

@@ -12,6 +12,6 @@ export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
 
 /** The shared detail levels, described for this tool. */
 export const DetailSchema = SharedDetail.describe(
-  '"summary" (default): determinations, governing quotes, criteria once, what to request, in about 1,500 tokens. "full": every criterion per service, all evidence, the trace and the audit, each passage once.',
+  '"full": every criterion per service, all evidence, the trace',
 );
 export type Detail = z.infer<typeof DetailSchema>;

@@ -10,11 +10,7 @@ import {
 export const VERIFY_TEXT_MAX_CHARS = 200_000;
 
 export const VerifyInputSchema = z.strictObject({
-  text: z
-    .string()
-    .min(1)
-    .max(VERIFY_TEXT_MAX_CHARS)
-    .describe("the text to check, e.g. a drafted letter or an AI answer (1 character to 200,000 characters)"),
+  text: z.string().min(1).max(VERIFY_TEXT_MAX_CHARS).describe("the text to check"),
 });
 export type VerifyInput = z.infer<typeof VerifyInputSchema>;
 

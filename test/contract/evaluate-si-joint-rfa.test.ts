@@ -126,25 +126,39 @@ describe("evaluateSIJointRFA in tools/list", () => {
 
 type Json = { properties?: Record<string, Json>; items?: Json; description?: string; [key: string]: unknown };
 
-describe("evaluateSIJointRFA input fields describe themselves", () => {
-  it("every field of the case, at every depth, has a description", async () => {
+describe("evaluateSIJointRFA input fields are explained", () => {
+  it("every field of the case, at every depth, is explained in the case fields resource the description names", async () => {
     const client = await connectInMemory();
     try {
       const { tools } = await client.listTools();
-      const schema = tools.find((t) => t.name === "evaluateSIJointRFA")?.inputSchema as Json;
-      const missing: string[] = [];
+      const tool = tools.find((t) => t.name === "evaluateSIJointRFA");
+      expect(tool?.description).toContain("mnm://families/si-joint/facts");
+      const schema = tool?.inputSchema as Json;
+      const read = await client.readResource({ uri: "mnm://families/si-joint/facts" });
+      const text = (read.contents[0] as { text: string }).text;
+      const paths: string[] = [];
       const walk = (node: Json | undefined, path: string): void => {
         if (!node || typeof node !== "object") return;
         for (const [name, child] of Object.entries(node.properties ?? {})) {
-          const at = path ? `${path}.${name}` : name;
-          if (typeof child.description !== "string" || child.description.length === 0) missing.push(at);
+          const at = `${path}.${name}`;
+          paths.push(at);
           walk(child, at);
           walk(child.items, `${at}[]`);
         }
       };
       walk(schema.properties?.request, "request");
       walk(schema.properties?.clinical, "clinical");
-      expect(missing).toEqual([]);
+      expect(paths.length).toBeGreaterThan(35);
+      // Each field's line: `path` (its type and bounds): what it means.
+      const lines = text.split("\n");
+      const unexplained = paths.filter((p) => {
+        const line = lines.find((l) => l.includes(`\`${p}\` (`));
+        return !line || !/\): \S/.test(line);
+      });
+      expect(unexplained).toEqual([]);
+      // The tool definition stays short: the explanations are not in it.
+      expect(JSON.stringify(schema)).not.toContain("gluteal fold");
+      expect(text).toContain("gluteal fold");
     } finally {
       await client.close();
     }

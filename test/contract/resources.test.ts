@@ -94,3 +94,32 @@ describe("corpus resources", () => {
     expect(broken.message).toContain("not valid percent-encoding");
   });
 });
+
+describe("case fields resource", () => {
+  it("is listed per family and explains every field with its facts", async () => {
+    const { resourceTemplates } = await client.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("mnm://families/{id}/facts");
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain("mnm://families/si-joint/facts");
+    const text = await readText("mnm://families/si-joint/facts");
+    expect(text).toContain("an absent fact is unknown, never false");
+    expect(text).toMatch(
+      /`clinical\.painLocation` \(one of "si-joint-below-l5", [^)]*\): where the pain is: .*gluteal fold/,
+    );
+    expect(text).toMatch(
+      /`clinical\.priorRFA\[\]\.durationMonths` \(number 0-240\): months the relief lasted.*Read as priorRfaReliefDurationMonths/,
+    );
+    expect(text).toMatch(
+      /`clinical\.diagnosticBlocks\[\]\.reliefPercent` \(number 0-100, or \[number 0-100, number 0-100\]; required\)/,
+    );
+    expect(text).toMatch(/`request\.dateOfService` \(string YYYY-MM-DD\)/);
+    expect(text).toMatch(/- lcdInvestigationalIndication: .*\(from the diagnosis codes\)/);
+  });
+
+  it("refuses an unknown family, naming the known ones", async () => {
+    const error = await readError("mnm://families/knee/facts");
+    expect(error.message).toContain('the unknown family "knee"; families: si-joint');
+    const long = await readError(`mnm://families/${"x".repeat(5000)}/facts`);
+    expect(long.message.length).toBeLessThan(300);
+  });
+});

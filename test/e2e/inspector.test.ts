@@ -215,10 +215,14 @@ describe("MCP Inspector v2 CLI against the built server", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it("lists and reads the corpus resources", async () => {
+  it("lists and reads the corpus and case fields resources", async () => {
     const list = ok(await runInspectorCli(["--method", "resources/templates/list"]));
     const templates = (list.resourceTemplates as { uriTemplate: string }[]).map((t) => t.uriTemplate);
-    expect(templates).toEqual(["corpus://sources/{id}", "corpus://passages/{id}"]);
+    expect(templates).toEqual([
+      "corpus://sources/{id}",
+      "corpus://passages/{id}",
+      "mnm://families/{id}/facts",
+    ]);
     const read = ok(
       await runInspectorCli([
         "--method",
@@ -232,6 +236,10 @@ describe("MCP Inspector v2 CLI against the built server", () => {
     expect(contents[0]?.text).toContain(
       "joint radiofrequency ablation with or without joint targeted injection",
     );
+    const fields = ok(
+      await runInspectorCli(["--method", "resources/read", "--uri", "mnm://families/si-joint/facts"]),
+    );
+    expect((fields.contents as { text: string }[])[0]?.text).toContain("`clinical.painLocation`");
   });
 });
 

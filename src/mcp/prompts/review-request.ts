@@ -1,5 +1,6 @@
 import { completable } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { caseFieldsUri } from "../../families/case-fields-uri.js";
 import type { ServerContext } from "../context.js";
 import type { Registration } from "../registry.js";
 import { completeCodeList } from "./code-completions.js";
@@ -82,7 +83,7 @@ export function reviewRequestText(args: {
     `1. Call lookupCodes with codes ${JSON.stringify([...services, ...diagnoses])}. Explain each code in plain language; if a code is invalid or not found, say so and stop before evaluating.`,
     "2. Build the evaluateSIJointRFA input: request.services from the services (add units or laterality only if documented), request.diagnoses from the diagnoses" +
       (args.policy ? `, request.policy "${args.policy}"` : "") +
-      ", and clinical from the documented facts only. Leave out any fact the record does not state: an absent fact is unknown, never false, and a relief described only in words (such as good relief) is not a percentage. Free text goes in clinical.notes, which the logic never reads.",
+      `, and clinical from the documented facts only. Leave out any fact the record does not state: an absent fact is unknown, never false, and a relief described only in words (such as good relief) is not a percentage. Free text goes in clinical.notes, which the logic never reads. What each field means (units, values, examples) is in the resource ${caseFieldsUri("si-joint")}.`,
     '3. Call evaluateSIJointRFA (its default detail, "summary", is enough for the answer). Whether you are shown its text or its structured content, it gives the same facts: the determination per service with its pathway and reason, each governing passage quoted verbatim with its passage id, locator, short citation and any provenance caution, each criterion once with its status (met, not-met, unknown, not-applicable), the case facts it used and the services it applies to, the documents to request, the strongest conflicting evidence and why it does not govern, the pitfalls and the alternatives. Call it again with detail "full" only if you need every criterion per service, all supporting and conflicting evidence, or the trace.',
     "4. Do not call citeGuideline for the governing passages: the evaluation already quotes them verbatim; quote those words exactly as returned. Call citeGuideline with a passage id only for another passage the evaluation names (a conflicting item, a pitfall or an alternative) that you will quote, once per passage.",
     "5. Write the answer: the recommendation for each service; the criteria and the case facts they used; the governing evidence, quoting only words returned by the tools, each quote with its source, passage id and locator, flagging passages with a provenance caution (seen on an unofficial copy, or a third party's summary cited as that third party's words); the conflicting evidence and why it ranks lower; the pitfalls; the alternatives. If the determination is insufficient-information, list the documents to request: missing information is never a reason to deny.",

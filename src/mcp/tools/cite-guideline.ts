@@ -13,11 +13,10 @@ import { toolError, toolResult } from "../tool-result.js";
 import { toolInput, toolOutput } from "../tool-schemas.js";
 
 const DESCRIPTION = [
-  "Quote the evidence corpus verbatim: guidelines, systematic reviews, consensus statements and coverage policies on sacroiliac joint RFA and injections.",
-  "Give exactly one of passageId (one passage), sourceId (a source's passages in document order) or query (plain-language search; RFA, SI, steroid, injection/block and NSAID synonyms are understood), with optional filters and limit (1-20, default 5).",
-  "Each result carries the verbatim quote, its locator, whose words it is (provenance, with a caution for unofficial copies and third-party summaries), the source's bibliographic data and method, a formatted citation and a resource link.",
-  "Quote only what this tool returns, in quotation marks, with its attribution.",
-  'detail: "summary" (default) gives per passage the quote, locator, short citation and provenance caution; "full" adds the source record, strength, certainty, attribution, full citation and resource links.',
+  "Quote the evidence corpus verbatim (guidelines, reviews, consensus and coverage policies on SI joint RFA and injections).",
+  "Give one of passageId, sourceId (its passages in order) or query (plain words; RFA, SI, steroid and block synonyms understood).",
+  "Each result: the verbatim quote, passage id, locator, short citation and provenance caution.",
+  "Quote only words it returns, in quotation marks, with their attribution. Offline, read-only.",
 ].join(" ");
 
 const InputSchema = CiteGuidelineInputSchema.extend({ detail: DetailSchema });

@@ -9,11 +9,10 @@ import { toolError, toolResult } from "../tool-result.js";
 const NAME = "draftDeterminationLetter";
 
 const DESCRIPTION = [
-  "Draft the member letter for a case (the evaluateSIJointRFA input, reviewed here through the same path and audit line) and a letter context.",
-  "The determination picks the type: denial, approval or request for information (never a denial for those).",
-  "Returns the letter markdown once (sections as heading offsets), the 14-element checklist (where each is, or what is missing) and its quotations, verified verbatim.",
-  'detail "full" adds the reviewer rationale: criteria, all evidence with method and verbatim quotes, trace.',
-  "Always a DRAFT for a licensed clinician to review and sign.",
+  "Draft the member letter for a case (the evaluateSIJointRFA input, reviewed the same way) and a letter context:",
+  "denial, approval or request for information, as the determination gives (missing information is never a denial).",
+  "Returns the letter markdown, the 14-element checklist (what is missing) and its quotations, verified verbatim.",
+  "Always a DRAFT for a licensed clinician to review and sign. Offline.",
 ].join(" ");
 
 function quoteLine(what: string, d: LetterDocument): string {

@@ -1,4 +1,5 @@
 import { DetailSchema, EvaluationViewSchema } from "../../review/evaluation-view-schema.js";
+import { caseFieldsUri } from "../../families/case-fields-uri.js";
 import type { ServerContext } from "../context.js";
 import { domain } from "../domain.js";
 import { FULL_VIEW_META } from "../full-view-meta.js";
@@ -22,17 +23,13 @@ function inputOf(context: ServerContext) {
 }
 
 const DESCRIPTION = [
-  "Evaluate a request for sacroiliac (SI) joint radiofrequency ablation (CPT 64625), SI joint injection or nerve block",
-  "(27096, G0260, 64451) and the steroids or anaesthetics injected with them (J1100, J1030, J1040, J3301, ...) against a versioned policy:",
-  '"evidence-hierarchy" (default: the most authoritative applicable evidence governs, with population applicability) or',
-  '"medicare-lcd" (the 2023 Medicare SI joint LCDs). detail "summary" (default) returns the recommended determination per service',
-  "and overall with its pathway and reason, each governing quote with its passage id, locator and short citation, each criterion once",
-  "(met / not-met / unknown / not-applicable) with the facts used, the documents to request when a deciding fact is missing,",
-  'the strongest conflicting evidence, pitfalls and alternatives; detail "full" adds every criterion per service with its trace address,',
-  "all supporting and conflicting evidence with method, the trace, hashes and the audit, each passage once. Absent facts are unknown, never false.",
-  "Every quote is verbatim from the local corpus with its passage id (citeGuideline takes it), locator and provenance.",
-  "Free-text notes are never read by the logic and never echoed. Other services (facet RFA 64635, epidurals) are not-applicable.",
-  "The result is a recommendation for a licensed clinician, never a final determination. Deterministic, offline, read-only.",
+  "Recommend a determination for SI joint RFA (CPT 64625), SI joint injections and blocks (27096, G0260, 64451)",
+  "and their drugs (J1100, J1030, J1040, J3301, ...) under a policy: evidence-hierarchy (default) or medicare-lcd (2023 Medicare LCDs).",
+  "Returns per service the determination and reason, the governing quotes verbatim with passage ids,",
+  "the criteria and facts used, and the documents to request.",
+  "Absent facts are unknown, never false; [] is none documented; clinical.notes is never read.",
+  `Fields explained: resource ${caseFieldsUri("si-joint")}.`,
+  "A recommendation for a licensed clinician, not a final determination. Offline, read-only, deterministic.",
 ].join(" ");
 
 export const evaluateSIJointRfaTool: Registration = {

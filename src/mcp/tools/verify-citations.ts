@@ -9,14 +9,10 @@ import { toolResult } from "../tool-result.js";
 import { toolInput, toolOutput } from "../tool-schemas.js";
 
 const DESCRIPTION = [
-  "Check a text (a drafted letter, an AI answer) against the local evidence corpus.",
-  'Every quotation ("…", “…”, ‘…’, > block quotes) is reported as verbatim (with passage id, citation and provenance; copies and third-party summaries are flagged),',
-  "near-match (with a word-level diff), not-found, or too-short-to-check.",
-  "Sentences that name a source or carry a citation marker are sorted into evidence claims, case facts, advice and reasoning (only evidence claims are judged).",
-  "Each evidence claim is checked by rules (no model) on direction, strength, certainty, intervention, population, figures and year against the passages of the source it names:",
-  "supported (passage id and matching words), unsupported (the difference named, with a fix), or not in the corpus; unknown sources are flagged.",
-  'detail: "summary" (default) gives the counts and only the quotations, claims and source facts that fail, each with its fix; "full" lists every quotation and sentence with its evidence.',
-  "One call checks at most 100 quotations and 100 attributed sentences; notChecked counts the rest (split the text).",
+  "Check a text (a drafted letter, an AI answer) against the evidence corpus, by rules (no model):",
+  "each quotation is verbatim (with its passage id), near-match (with a diff) or not found;",
+  "each sentence citing a source is checked against its passages (direction, strength, certainty, population, figures, year).",
+  "The summary lists only what fails, with its fix. At most 100 quotations and 100 citing sentences per call; notChecked counts the rest. Offline, read-only.",
 ].join(" ");
 
 const InputSchema = VerifyInputSchema.extend({ detail: DetailSchema });
