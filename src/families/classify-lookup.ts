@@ -1,7 +1,6 @@
 import type { CodeResult, LookupCodesOutput } from "../codes/lookup-result-schema.js";
-import { normalizeCode } from "../codes/code-shapes.js";
 import type { Family } from "./load-family.js";
-import { classifyDiagnosis } from "./diagnosis-classes.js";
+import { classifyDiagnosis, matchingRules } from "./diagnosis-classes.js";
 
 type Classification = NonNullable<CodeResult["classification"]>;
 
@@ -9,10 +8,9 @@ type Classification = NonNullable<CodeResult["classification"]>;
 function familyClassification(code: string, family: Family): Classification | undefined {
   const classes = classifyDiagnosis(code, family.classes);
   if (classes.length === 0) return undefined;
-  const bare = normalizeCode(code).bare;
   const ids = new Set(classes.map((c) => c.id));
-  const prefixes = family.classes.rules
-    .filter((r) => ids.has(r.class) && bare.startsWith(normalizeCode(r.prefix).bare))
+  const prefixes = matchingRules(code, family.classes)
+    .filter((r) => ids.has(r.class))
     .map((r) => r.prefix);
   return {
     category: classes.map((c) => c.id).join("+"),
