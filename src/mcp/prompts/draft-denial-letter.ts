@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LetterContextSchema } from "../../letters/context-schema.js";
 import { REGIMES } from "../../letters/letter-data-schema.js";
 import type { ServerContext } from "../context.js";
+import { perContext } from "../per-context.js";
 import type { Registration } from "../registry.js";
 
 /** Longest JSON argument: a case or a letter context is a few kilobytes. */
@@ -33,13 +34,7 @@ function jsonArgument(schema: z.ZodType, what: string) {
 }
 
 /** Built once per context: HTTP builds a server per request, and the schema depends only on the context. */
-const schemas = new WeakMap<ServerContext, ReturnType<typeof buildArgsSchema>>();
-
-function argsSchema(context: ServerContext) {
-  let schema = schemas.get(context);
-  if (!schema) schemas.set(context, (schema = buildArgsSchema(context)));
-  return schema;
-}
+const argsSchema = perContext((context) => buildArgsSchema(context));
 
 function buildArgsSchema(context: ServerContext) {
   return z.object({

@@ -2,19 +2,14 @@ import { completable } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { caseFieldsUri } from "../../families/case-fields-uri.js";
 import type { ServerContext } from "../context.js";
+import { perContext } from "../per-context.js";
 import type { Registration } from "../registry.js";
 import { completeCodeList } from "./code-completions.js";
 
 const CODE_LIST = /^[A-Za-z0-9.]+(?:\s*,\s*[A-Za-z0-9.]+)*$/;
 
 /** Built once per context: HTTP builds a server per request, and the schema depends only on the context. */
-const schemas = new WeakMap<ServerContext, ReturnType<typeof buildArgsSchema>>();
-
-function argsSchema(context: ServerContext, profiles: readonly string[]) {
-  let schema = schemas.get(context);
-  if (!schema) schemas.set(context, (schema = buildArgsSchema(context, profiles)));
-  return schema;
-}
+const argsSchema = perContext((context) => buildArgsSchema(context, context.knowledge.families.profileIds()));
 
 function buildArgsSchema(context: ServerContext, profiles: readonly string[]) {
   return z.object({
@@ -102,7 +97,7 @@ export const reviewRequestPrompt: Registration = {
         title: "Review an SI joint request",
         description:
           "Guides a review: lookupCodes, evaluateSIJointRFA (its summary quotes the governing passages), citeGuideline only for other passages, one verifyCitations check, then an answer with the draft disclaimer.",
-        argsSchema: argsSchema(context, context.knowledge.families.profileIds()),
+        argsSchema: argsSchema(context),
       },
       (args) => ({
         description: "Review of a sacroiliac joint procedure request",

@@ -2,9 +2,26 @@ import { ProtocolError, ProtocolErrorCode, ResourceTemplate } from "@modelcontex
 import { CASE_FIELDS_URI_TEMPLATE, caseFieldsUri } from "../../families/case-fields-uri.js";
 import { decodeId } from "../../corpus/uris.js";
 import { domain } from "../domain.js";
+import { perContext } from "../per-context.js";
 import type { Registration } from "../registry.js";
 
 const TOOL = "evaluateSIJointRFA";
+
+/** The resource template, built once per context (HTTP builds a server per request). */
+const templateOf = perContext((context) => {
+  const families = context.knowledge.families;
+  return new ResourceTemplate(CASE_FIELDS_URI_TEMPLATE, {
+    list: () => ({
+      resources: families.list.map((f) => ({
+        uri: caseFieldsUri(f.id),
+        name: `${f.id}-facts`,
+        title: `Case fields: ${f.data.title}`,
+        mimeType: "text/markdown",
+      })),
+    }),
+    complete: { id: (value) => families.list.map((f) => f.id).filter((id) => id.startsWith(value)) },
+  });
+});
 
 /**
  * The case fields of each family explained (mnm://families/{id}/facts): what each field of the
@@ -16,17 +33,7 @@ export const caseFieldsResource: Registration = {
   name: "case-fields",
   register(server, context) {
     const families = context.knowledge.families;
-    const template = new ResourceTemplate(CASE_FIELDS_URI_TEMPLATE, {
-      list: () => ({
-        resources: families.list.map((f) => ({
-          uri: caseFieldsUri(f.id),
-          name: `${f.id}-facts`,
-          title: `Case fields: ${f.data.title}`,
-          mimeType: "text/markdown",
-        })),
-      }),
-      complete: { id: (value) => families.list.map((f) => f.id).filter((id) => id.startsWith(value)) },
-    });
+    const template = templateOf(context);
     server.registerResource(
       "case-fields",
       template,

@@ -1,14 +1,14 @@
 import { ResourceTemplate } from "@modelcontextprotocol/server";
 import { PASSAGE_URI_TEMPLATE, decodeId, passageUri } from "../../corpus/uris.js";
 import { domain } from "../domain.js";
+import { perContext } from "../per-context.js";
 import type { Registration } from "../registry.js";
 import { unknownIdError } from "./corpus-resource-errors.js";
 
-export const corpusPassagesResource: Registration = {
-  kind: "resource",
-  name: "corpus-passages",
-  register(server, { knowledge: { corpus } }) {
-    const template = new ResourceTemplate(PASSAGE_URI_TEMPLATE, {
+/** The resource template, built once per context (HTTP builds a server per request). */
+const templateOf = perContext(
+  ({ knowledge: { corpus } }) =>
+    new ResourceTemplate(PASSAGE_URI_TEMPLATE, {
       list: () => ({
         resources: [...corpus.passages.values()].map((p) => ({
           uri: passageUri(p.id),
@@ -18,7 +18,15 @@ export const corpusPassagesResource: Registration = {
         })),
       }),
       complete: { id: (value) => [...corpus.passages.keys()].filter((id) => id.startsWith(value)) },
-    });
+    }),
+);
+
+export const corpusPassagesResource: Registration = {
+  kind: "resource",
+  name: "corpus-passages",
+  register(server, context) {
+    const { corpus } = context.knowledge;
+    const template = templateOf(context);
     server.registerResource(
       "corpus-passages",
       template,

@@ -1,14 +1,14 @@
 import { ResourceTemplate } from "@modelcontextprotocol/server";
 import { SOURCE_URI_TEMPLATE, decodeId, sourceUri } from "../../corpus/uris.js";
 import { domain } from "../domain.js";
+import { perContext } from "../per-context.js";
 import type { Registration } from "../registry.js";
 import { unknownIdError } from "./corpus-resource-errors.js";
 
-export const corpusSourcesResource: Registration = {
-  kind: "resource",
-  name: "corpus-sources",
-  register(server, { knowledge: { corpus } }) {
-    const template = new ResourceTemplate(SOURCE_URI_TEMPLATE, {
+/** The resource template, built once per context (HTTP builds a server per request). */
+const templateOf = perContext(
+  ({ knowledge: { corpus } }) =>
+    new ResourceTemplate(SOURCE_URI_TEMPLATE, {
       list: () => ({
         resources: [...corpus.sources.values()].map((s) => ({
           uri: sourceUri(s.id),
@@ -18,7 +18,15 @@ export const corpusSourcesResource: Registration = {
         })),
       }),
       complete: { id: (value) => [...corpus.sources.keys()].filter((id) => id.startsWith(value)) },
-    });
+    }),
+);
+
+export const corpusSourcesResource: Registration = {
+  kind: "resource",
+  name: "corpus-sources",
+  register(server, context) {
+    const { corpus } = context.knowledge;
+    const template = templateOf(context);
     server.registerResource(
       "corpus-sources",
       template,

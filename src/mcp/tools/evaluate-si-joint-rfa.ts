@@ -1,8 +1,8 @@
 import { DetailSchema, EvaluationViewSchema } from "../../review/evaluation-view-schema.js";
 import { caseFieldsUri } from "../../families/case-fields-uri.js";
-import type { ServerContext } from "../context.js";
 import { domain } from "../domain.js";
 import { FULL_VIEW_META } from "../full-view-meta.js";
+import { perContext } from "../per-context.js";
 import type { Registration } from "../registry.js";
 import { reviewErrorText } from "../review-error-text.js";
 import { READ_ONLY_LOCAL } from "../tool-annotations.js";
@@ -12,15 +12,7 @@ import { toolError, toolResult } from "../tool-result.js";
 const NAME = "evaluateSIJointRFA";
 
 /** The tool's input: the case, and how much of the evaluation to return. Built once per context (HTTP builds a server per request). */
-const inputs = new WeakMap<ServerContext, ReturnType<typeof inputSchema>>();
-function inputSchema(context: ServerContext) {
-  return context.caseSchema.extend({ detail: DetailSchema });
-}
-function inputOf(context: ServerContext) {
-  let schema = inputs.get(context);
-  if (!schema) inputs.set(context, (schema = inputSchema(context)));
-  return schema;
-}
+const inputOf = perContext((context) => context.caseSchema.extend({ detail: DetailSchema }));
 
 const DESCRIPTION = [
   "Recommend a determination for SI joint RFA (CPT 64625), SI joint injections and blocks (27096, G0260, 64451)",
