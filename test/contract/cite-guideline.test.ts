@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CiteGuidelineOutputSchema } from "../../src/corpus/cite-guideline-schema.js";
 import type { CiteGuidelineOutput } from "../../src/corpus/cite-guideline-schema.js";
 import { shippedKnowledge } from "../support/knowledge.js";
-import { connectInMemory, textOf } from "../support/clients.js";
+import { answerOf, connectInMemory, MAX_CHARS_META, textOf } from "../support/clients.js";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { CiteFullSchema, CiteSummarySchema } from "../../src/corpus/cite-summary-schema.js";
 import type { CiteSummary } from "../../src/corpus/cite-summary-schema.js";
@@ -253,13 +253,8 @@ describe("citeGuideline: bad input", () => {
 
 const SUMMARY_QUESTION =
   "Is sacroiliac joint radiofrequency ablation recommended for chronic axial low back pain?";
-const MAX_CHARS_META = "anthropic/maxResultSizeChars";
 
-async function citeAt(args: Record<string, unknown>) {
-  const result = await client.callTool({ name: "citeGuideline", arguments: args });
-  expect(result.isError, textOf(result)).toBeFalsy();
-  return { result, text: textOf(result), json: JSON.stringify(result.structuredContent) };
-}
+const citeAt = (args: Record<string, unknown>) => answerOf(client, "citeGuideline", args);
 
 /** Every fact of the summary's structured content is in its text block, each quote in quotation marks. */
 function expectSameFacts(s: CiteSummary, text: string): void {

@@ -2,7 +2,7 @@ import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LookupCodesOutputSchema } from "../../src/codes/lookup-result-schema.js";
 import type { CodeResult, LookupCodesOutput } from "../../src/codes/lookup-result-schema.js";
-import { connectInMemory, textOf } from "../support/clients.js";
+import { answerOf, connectInMemory, MAX_CHARS_META, textOf } from "../support/clients.js";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { LookupFullSchema } from "../../src/codes/lookup-output-schema.js";
 import { LookupSummarySchema } from "../../src/codes/lookup-summary-schema.js";
@@ -261,13 +261,8 @@ const TEN_CODES = [
   "M47.816",
   "M54.50",
 ];
-const MAX_CHARS_META = "anthropic/maxResultSizeChars";
 
-async function callAtDetail(args: Record<string, unknown>) {
-  const result = await client.callTool({ name: "lookupCodes", arguments: args });
-  expect(result.isError, textOf(result)).toBeFalsy();
-  return { result, text: textOf(result), json: JSON.stringify(result.structuredContent) };
-}
+const callAtDetail = (args: Record<string, unknown>) => answerOf(client, "lookupCodes", args);
 
 async function summaryOf(
   args: Record<string, unknown>,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERIFY_LIMITS } from "../../src/verify/limits.js";
 import { extractQuotes } from "../../src/verify/quote-extraction.js";
 import { VERIFY_TEXT_MAX_CHARS, VerificationSchema } from "../../src/verify/schema.js";
-import { connectInMemory, ROOT, textOf } from "../support/clients.js";
+import { answerOf, connectInMemory, MAX_CHARS_META, ROOT, textOf } from "../support/clients.js";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import type { Verification } from "../../src/verify/schema.js";
 import { VerifyFullSchema, VerifySummarySchema } from "../../src/verify/summary-schema.js";
@@ -148,13 +148,8 @@ describe("verifyCitations through a real MCP client", () => {
 });
 
 const MIXED = readFileSync(join(ROOT, "test", "fixtures", "texts", "quotes-mixed.md"), "utf8");
-const MAX_CHARS_META = "anthropic/maxResultSizeChars";
 
-async function verifyAt(args: Record<string, unknown>) {
-  const result = await client.callTool({ name: "verifyCitations", arguments: args });
-  expect(result.isError, textOf(result)).toBeFalsy();
-  return { result, text: textOf(result), json: JSON.stringify(result.structuredContent) };
-}
+const verifyAt = (args: Record<string, unknown>) => answerOf(client, "verifyCitations", args);
 
 async function both(
   text: string,

@@ -99,6 +99,16 @@ export async function connectStdio(
 }
 
 /** Text of the first text block of a tool result. */
+/** Claude Code's result-size key, which only full views declare in a result's `_meta`. */
+export const MAX_CHARS_META = "anthropic/maxResultSizeChars";
+
+/** A tool call that must succeed, with its answer in both forms a client may show its model. */
+export async function answerOf(client: Client, name: string, args: Record<string, unknown>) {
+  const result = await client.callTool({ name, arguments: args });
+  expect(result.isError, textOf(result)).toBeFalsy();
+  return { result, text: textOf(result), json: JSON.stringify(result.structuredContent) };
+}
+
 export function textOf(result: unknown): string {
   const content = (result as { content?: { type: string; text?: string }[] }).content ?? [];
   return content
