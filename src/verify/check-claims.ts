@@ -15,6 +15,7 @@ import { findMentions, type KnownMention, type UnknownMention } from "./source-m
 import { stem } from "../util/stem.js";
 import { claimWords, scorePassages, type PassageScore } from "./support-score.js";
 import { tokenize } from "./tokens.js";
+import { byCodeUnit } from "../util/code-unit-order.js";
 
 /**
  * Passage ids ("passage busse-bmj-2025#rec-joint-rfa") name a place, not a claim. Ids are at most 200
@@ -216,7 +217,7 @@ function judgePart(
         a.absences.length - b.absences.length ||
         (lexical.get(b.passage.passageId)?.score ?? 0) - (lexical.get(a.passage.passageId)?.score ?? 0) ||
         Number(own.has(b.passage.sourceId)) - Number(own.has(a.passage.sourceId)) ||
-        a.passage.passageId.localeCompare(b.passage.passageId),
+        byCodeUnit(a.passage.passageId, b.passage.passageId),
     );
   const tieBreak = ranked
     .slice(0, TIE_BREAK_SHOWN)
@@ -624,6 +625,6 @@ export function checkClaims(
       note: noteOf(parts, verdict),
     });
   }
-  issues.sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
+  issues.sort((a, b) => a.offset - b.offset || byCodeUnit(a.kind, b.kind));
   return { claims, issues, ...(cutAt !== undefined ? { cutAt } : {}), sentenceOffsets, tooLongAt };
 }

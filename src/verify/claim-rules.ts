@@ -9,6 +9,7 @@ import {
   type StrengthValue,
 } from "./claim-rules-schema.js";
 import { normaliseTerm } from "./match-text.js";
+import { byCodeUnit } from "../util/code-unit-order.js";
 
 export const CLAIM_RULES_FILE = "verify/claim-rules.json";
 
@@ -74,7 +75,7 @@ export function compileRules(rules: ClaimRules): CompiledRules {
   const concepts = new Map<string, CompiledConcept>();
   for (const c of rules.concepts) {
     const terms = [...new Set(c.terms.map(termSource))].sort(
-      (a, b) => b.length - a.length || a.localeCompare(b),
+      (a, b) => b.length - a.length || byCodeUnit(a, b),
     );
     concepts.set(c.id, {
       id: c.id,

@@ -1,5 +1,6 @@
 import { VERIFY_LIMITS } from "./limits.js";
 import { lineLocator, maskCode } from "./mask-code.js";
+import { byCodeUnit } from "../util/code-unit-order.js";
 
 /**
  * Finds the quotations in a text: straight "…" and curly “…” double quotes, curly ‘…’ single quotes when
@@ -158,5 +159,5 @@ export function extractQuotes(text: string): ExtractedQuote[] {
   const all = [...blocks, ...kept];
   const lineOf = lineLocator(text);
   for (const q of all) q.line = lineOf(q.offset);
-  return all.sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
+  return all.sort((a, b) => a.offset - b.offset || byCodeUnit(a.kind, b.kind));
 }

@@ -1,5 +1,6 @@
 import { alignWords, type DiffOp } from "./word-diff.js";
 import { tokenize, wordCount, type Token } from "./tokens.js";
+import { byCodeUnit } from "../util/code-unit-order.js";
 
 /**
  * How a quotation compares with the stored passages.
@@ -184,7 +185,7 @@ function nearMatches(q: Token[], quote: string, passages: readonly MatchablePass
     });
   }
   return out
-    .sort((x, y) => y.similarity - x.similarity || x.passageId.localeCompare(y.passageId))
+    .sort((x, y) => y.similarity - x.similarity || byCodeUnit(x.passageId, y.passageId))
     .slice(0, MAX_NEAR_MATCHES);
 }
 

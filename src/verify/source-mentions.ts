@@ -1,5 +1,6 @@
 import type { Corpus } from "../corpus/store.js";
 import { SOURCE_ALIASES } from "./source-aliases.js";
+import { byCodeUnit } from "../util/code-unit-order.js";
 
 /**
  * Names of sources in a sentence: corpus sources (by alias, first author's surname or DOI) and names that
@@ -44,7 +45,7 @@ function indexOf(corpus: Corpus): SourceIndex {
   for (const source of corpus.sources.values()) {
     for (const t of [source.title, source.shortTitle]) if (t && t.length >= 12) titles.push([t, source.id]);
   }
-  titles.sort((a, b) => b[0].length - a[0].length || a[1].localeCompare(b[1]));
+  titles.sort((a, b) => b[0].length - a[0].length || byCodeUnit(a[1], b[1]));
   const surnamePatterns: [RegExp, string[]][] = [...surnames].map(([surname, ids]) => [
     new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gu"),
     ids,

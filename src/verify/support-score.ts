@@ -2,6 +2,7 @@ import type { Corpus } from "../corpus/store.js";
 import { stem } from "../util/stem.js";
 import { CLAIM_STOP_WORDS } from "../util/stop-words.js";
 import { tokenize } from "./tokens.js";
+import { byCodeUnit } from "../util/code-unit-order.js";
 
 /**
  * The lexical share, a TIE-BREAKER of the claim check (never a verdict):
@@ -88,5 +89,5 @@ export function scorePassages(
       missingWords: words.filter((w) => !stems.has(w)),
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.passageId.localeCompare(b.passageId));
+  return out.sort((a, b) => b.score - a.score || byCodeUnit(a.passageId, b.passageId));
 }
