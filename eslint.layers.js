@@ -18,7 +18,14 @@ const MCP = {
 };
 
 /** Files of the MCP layer and the process entry points: everything else under src/ is domain code. */
-const TOP = ["src/mcp/**", "src/index.ts", "src/stdio-server.ts", "src/http-server.ts", "src/cli-args.ts"];
+const TOP = [
+  "src/mcp/**",
+  "src/index.ts",
+  "src/main.ts",
+  "src/stdio-server.ts",
+  "src/http-server.ts",
+  "src/cli-args.ts",
+];
 
 export const layerRules = [
   {
