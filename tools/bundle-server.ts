@@ -1,10 +1,20 @@
-// Bundles the built server (dist/src/index.js) into dist/server/: one file for everything a stdio
-// start needs, with HTTP, audit and tool-domain code in chunks loaded on first use. Loading one
-// module instead of a few hundred small ones is most of the server's cold start (BENCHMARKS.md).
+// Bundles the built server (dist/src/index.js) into dist/server/: a small executable that turns on
+// Node's compile cache, one chunk for everything else a stdio start needs, and HTTP, audit and
+// tool-domain code in chunks loaded on first use. Loading one module instead of a few hundred small
+// ones is most of the server's cold start (BENCHMARKS.md). The bundle carries the corpus version it
+// is pinned to and the tools' JSON Schemas written ahead for that corpus (src/mcp/built-tool-schemas.ts).
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { BUILT_CORPUS_VERSION_NAME } from "../src/corpus-pin.js";
+import { SHIPPED_FAMILIES } from "../src/families/shipped.js";
+import { loadKnowledge } from "../src/knowledge/knowledge.js";
+import { BUILT_TOOL_SCHEMAS_NAME } from "../src/mcp/built-tool-schemas.js";
+import type { ToolJsonSchemas } from "../src/mcp/built-tool-schemas.js";
+import { serverContext } from "../src/mcp/context.js";
+import { registrations } from "../src/mcp/registry.js";
+import { listedJsonSchema } from "../src/mcp/tool-schemas.js";
+import type { McpServer, StandardSchemaWithJSON } from "@modelcontextprotocol/server";
 import { verifyCorpusFiles } from "../src/corpus/integrity.js";
 import { corpusDir, packageRoot } from "../src/util/package-root.js";
 
@@ -20,6 +30,38 @@ if (problems.length > 0) {
   for (const p of problems.slice(0, 20)) console.error(`  - ${p}`);
   process.exit(1);
 }
+/**
+ * Each tool's input and output JSON Schema as tools/list shows them with the shipped corpus, written
+ * by the same code the server runs (tool-schemas.ts), taken from each tool's registration.
+ */
+function toolJsonSchemas(): ToolJsonSchemas {
+  const { knowledge, problems: loadProblems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES);
+  if (!knowledge) {
+    console.error(
+      `cannot write the tool schemas: the corpus failed verification: ${loadProblems.join("; ")}`,
+    );
+    process.exit(1);
+  }
+  const context = serverContext(knowledge);
+  const tools: ToolJsonSchemas["tools"] = {};
+  type Schema = StandardSchemaWithJSON<unknown, unknown>;
+  const recorder = {
+    registerTool(name: string, config: { inputSchema: Schema; outputSchema: Schema }) {
+      tools[name] = {
+        input: listedJsonSchema(config.inputSchema, "input"),
+        output: listedJsonSchema(config.outputSchema, "output"),
+      };
+    },
+  };
+  for (const r of registrations) if (r.kind === "tool") r.register(recorder as unknown as McpServer, context);
+  return { corpusVersion: knowledge.version, tools };
+}
+const schemas = toolJsonSchemas();
+if (schemas.corpusVersion !== files.version) {
+  console.error("the corpus changed while the bundle was being built: build again");
+  process.exit(1);
+}
+
 // Chunk names carry content hashes: start from an empty folder so that no chunk of an earlier build
 // is left behind (the npm package and the .mcpb ship every .js file in it).
 rmSync(join(root, "dist", "server"), { recursive: true, force: true });
@@ -33,7 +75,10 @@ await build({
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
-  define: { [BUILT_CORPUS_VERSION_NAME]: JSON.stringify(files.version) },
+  define: {
+    [BUILT_CORPUS_VERSION_NAME]: JSON.stringify(files.version),
+    [BUILT_TOOL_SCHEMAS_NAME]: JSON.stringify(JSON.stringify(schemas)),
+  },
   // CommonJS dependencies (e.g. the SDK's JSON Schema validator) call require(); ESM has none.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

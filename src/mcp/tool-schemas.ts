@@ -113,8 +113,23 @@ function compactInput(node: unknown, root = true): void {
  */
 const written = new WeakMap<z.ZodType, Map<string, Record<string, unknown>>>();
 
-function withPortableJsonSchema<S extends z.ZodType>(schema: S, standard: Standard<S>): Standard<S> {
+/** The dialect the SDK asks for (its JSON_SCHEMA_CONVERSION_TARGET), the one the bundle writes ahead. */
+const SDK_TARGET = "draft-2020-12";
+
+/** A schema already written by the bundle step for the SDK's dialect (built-tool-schemas.ts). */
+interface Prebuilt {
+  input?: Record<string, unknown> | undefined;
+  output?: Record<string, unknown> | undefined;
+}
+
+function withPortableJsonSchema<S extends z.ZodType>(
+  schema: S,
+  standard: Standard<S>,
+  prebuilt: Prebuilt = {},
+): Standard<S> {
   const write = (io: "input" | "output", options: JsonSchemaOptions): Record<string, unknown> => {
+    const ready = options.target === SDK_TARGET ? prebuilt[io] : undefined;
+    if (ready) return ready;
     let cache = written.get(schema);
     if (!cache) written.set(schema, (cache = new Map<string, Record<string, unknown>>()));
     const key = `${io} ${options.target}`;
@@ -135,6 +150,14 @@ function withPortableJsonSchema<S extends z.ZodType>(schema: S, standard: Standa
   };
 }
 
+/** A tool's input or output JSON Schema as the SDK lists it (what the bundle step writes ahead). */
+export function listedJsonSchema(
+  schema: StandardSchemaWithJSON<unknown, unknown>,
+  io: "input" | "output",
+): Record<string, unknown> {
+  return schema["~standard"].jsonSchema[io]({ target: SDK_TARGET });
+}
+
 /** A field path as the issue text shows it: codes[0], request.services[1].code. */
 function fieldPath(path: readonly PropertyKey[]): string {
   return path
@@ -148,17 +171,21 @@ function issueText(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * A tool's input schema as the SDK takes it, reporting problems in this server's wording: one line
+ * A tool's input schema as the SDK takes it (its JSON Schema `prebuilt` when the bundle wrote it
+ * ahead), reporting problems in this server's wording: one line
  * per issue, "<what was expected and received> at <field>". The SDK's own formatting ("codes.0:
  * <message>", issues joined by commas) would put the field first and in another notation; here the
  * issues reach it as one message with no path, so the isError text reads "Input validation error:
  * Invalid arguments for tool <name>: expected …, received … at codes[0]".
  */
-export function toolInput<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
+export function toolInput<S extends z.ZodType>(
+  schema: S,
+  prebuilt?: Record<string, unknown>,
+): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
   const standard = schema["~standard"] as Standard<S>;
   return {
     "~standard": {
-      ...withPortableJsonSchema(schema, standard),
+      ...withPortableJsonSchema(schema, standard, { input: prebuilt }),
       validate: async (value) => {
         const result = await schema.safeParseAsync(value);
         if (result.success) return { value: result.data };
@@ -168,7 +195,15 @@ export function toolInput<S extends z.ZodType>(schema: S): StandardSchemaWithJSO
   };
 }
 
-/** A tool's output schema as the SDK takes it: the zod schema, advertised in portable JSON Schema. */
-export function toolOutput<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
-  return { "~standard": withPortableJsonSchema(schema, schema["~standard"] as Standard<S>) };
+/**
+ * A tool's output schema as the SDK takes it: the zod schema (which checks every answer),
+ * advertised in portable JSON Schema.
+ */
+export function toolOutput<S extends z.ZodType>(
+  schema: S,
+  prebuilt?: Record<string, unknown>,
+): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
+  return {
+    "~standard": withPortableJsonSchema(schema, schema["~standard"] as Standard<S>, { output: prebuilt }),
+  };
 }

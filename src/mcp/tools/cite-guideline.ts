@@ -54,14 +54,14 @@ async function handle(
 export const citeGuidelineTool: Registration = {
   kind: "tool",
   name: "citeGuideline",
-  register(server, { knowledge }) {
+  register(server, { knowledge, jsonSchemas }) {
     server.registerTool(
       "citeGuideline",
       {
         title: "Cite guideline evidence verbatim",
         description: DESCRIPTION,
-        inputSchema: toolInput(InputSchema),
-        outputSchema: toolOutput(CiteAnswerSchema),
+        inputSchema: toolInput(InputSchema, jsonSchemas?.citeGuideline?.input),
+        outputSchema: toolOutput(CiteAnswerSchema, jsonSchemas?.citeGuideline?.output),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

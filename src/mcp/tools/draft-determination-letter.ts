@@ -49,8 +49,8 @@ export const draftDeterminationLetterTool: Registration = {
       {
         title: "Draft a determination letter (for clinician review)",
         description: DESCRIPTION,
-        inputSchema: toolInput(context.letterInputSchema),
-        outputSchema: toolOutput(LetterSchema),
+        inputSchema: toolInput(context.letterInputSchema, context.jsonSchemas?.[NAME]?.input),
+        outputSchema: toolOutput(LetterSchema, context.jsonSchemas?.[NAME]?.output),
         annotations: READ_ONLY_LOCAL,
       },
       async (args) => {

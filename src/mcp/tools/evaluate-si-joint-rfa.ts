@@ -33,8 +33,8 @@ export const evaluateSIJointRfaTool: Registration = {
       {
         title: "Evaluate SI joint RFA and SI joint injection requests",
         description: DESCRIPTION,
-        inputSchema: toolInput(inputOf(context)),
-        outputSchema: toolOutput(EvaluationViewSchema),
+        inputSchema: toolInput(inputOf(context), context.jsonSchemas?.[NAME]?.input),
+        outputSchema: toolOutput(EvaluationViewSchema, context.jsonSchemas?.[NAME]?.output),
         annotations: READ_ONLY_LOCAL,
       },
       async ({ detail, ...input }) => {

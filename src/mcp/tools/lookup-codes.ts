@@ -17,14 +17,14 @@ const DESCRIPTION = [
 export const lookupCodesTool: Registration = {
   kind: "tool",
   name: "lookupCodes",
-  register(server, { knowledge }) {
+  register(server, { knowledge, jsonSchemas }) {
     server.registerTool(
       "lookupCodes",
       {
         title: "Look up ICD-10-CM, HCPCS and CPT codes",
         description: DESCRIPTION,
-        inputSchema: toolInput(LookupCodesInputSchema),
-        outputSchema: toolOutput(LookupAnswerSchema),
+        inputSchema: toolInput(LookupCodesInputSchema, jsonSchemas?.lookupCodes?.input),
+        outputSchema: toolOutput(LookupAnswerSchema, jsonSchemas?.lookupCodes?.output),
         annotations: READ_ONLY_LOCAL,
       },
       async (input) => {

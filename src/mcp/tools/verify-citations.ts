@@ -20,14 +20,14 @@ const InputSchema = VerifyInputSchema.extend({ detail: DetailSchema });
 export const verifyCitationsTool: Registration = {
   kind: "tool",
   name: "verifyCitations",
-  register(server, { knowledge }) {
+  register(server, { knowledge, jsonSchemas }) {
     server.registerTool(
       "verifyCitations",
       {
         title: "Verify quotations and attributions",
         description: DESCRIPTION,
-        inputSchema: toolInput(InputSchema),
-        outputSchema: toolOutput(VerifyAnswerSchema),
+        inputSchema: toolInput(InputSchema, jsonSchemas?.verifyCitations?.input),
+        outputSchema: toolOutput(VerifyAnswerSchema, jsonSchemas?.verifyCitations?.output),
         annotations: READ_ONLY_LOCAL,
       },
       async ({ text, detail }) => {
