@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { CliError, parseCliArgs, usage } from "./cli-args.js";
 import { corpusPin, corpusPinProblem, corpusPinShown } from "./corpus-pin.js";
 import { SHIPPED_FAMILIES } from "./families/shipped.js";
+import { builtParsedAhead } from "./corpus/parsed-ahead.js";
 import { loadKnowledge } from "./knowledge/knowledge.js";
 import { builtToolSchemas } from "./mcp/built-tool-schemas.js";
 import { serverContext } from "./mcp/context.js";
@@ -51,7 +52,7 @@ async function main(): Promise<number | undefined> {
     );
     return 2;
   }
-  const { knowledge, problems } = loadKnowledge(dir, SHIPPED_FAMILIES);
+  const { knowledge, problems } = loadKnowledge(dir, SHIPPED_FAMILIES, { parsedAhead: builtParsedAhead() });
   if (!knowledge) {
     say(
       `${SERVER_NAME}: refusing to start: the corpus failed verification (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,

@@ -9,39 +9,37 @@ import { join } from "node:path";
 import { BUILT_CORPUS_VERSION_NAME } from "../src/corpus-pin.js";
 import { SHIPPED_FAMILIES } from "../src/families/shipped.js";
 import { loadKnowledge } from "../src/knowledge/knowledge.js";
+import type { Knowledge } from "../src/knowledge/knowledge.js";
+import { PARSED_AHEAD_NAME } from "../src/corpus/parsed-ahead.js";
+import type { ParsedAheadTable } from "../src/corpus/parsed-ahead.js";
 import { BUILT_TOOL_SCHEMAS_NAME } from "../src/mcp/built-tool-schemas.js";
 import type { ToolJsonSchemas } from "../src/mcp/built-tool-schemas.js";
 import { serverContext } from "../src/mcp/context.js";
 import { registrations } from "../src/mcp/registry.js";
 import { listedJsonSchema } from "../src/mcp/tool-schemas.js";
 import type { McpServer, StandardSchemaWithJSON } from "@modelcontextprotocol/server";
-import { verifyCorpusFiles } from "../src/corpus/integrity.js";
 import { corpusDir, packageRoot } from "../src/util/package-root.js";
 
 const root = packageRoot();
-// The corpus version the bundle is pinned to: the server refuses any other corpus unless the
-// operator names its version (--corpus-version). Taken from the corpus as verified, never from an
-// unchecked manifest.
-const { files, problems } = verifyCorpusFiles(corpusDir());
-if (problems.length > 0) {
+// The shipped corpus loaded and verified as the server loads it, writing down zod's output for
+// each JSON file (src/corpus/parsed-ahead.ts). Its version is the one the bundle is pinned to: the
+// server refuses any other corpus unless the operator names its version (--corpus-version). Taken
+// from the corpus as verified, never from an unchecked manifest.
+const parsedAhead: ParsedAheadTable = {};
+const { knowledge, problems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES, { record: parsedAhead });
+if (!knowledge) {
   console.error(
     `cannot pin the corpus: ${problems.length} problem(s) in corpus/ (run npm run verify-corpus):`,
   );
   for (const p of problems.slice(0, 20)) console.error(`  - ${p}`);
   process.exit(1);
 }
+
 /**
  * Each tool's input and output JSON Schema as tools/list shows them with the shipped corpus, written
  * by the same code the server runs (tool-schemas.ts), taken from each tool's registration.
  */
-function toolJsonSchemas(): ToolJsonSchemas {
-  const { knowledge, problems: loadProblems } = loadKnowledge(corpusDir(), SHIPPED_FAMILIES);
-  if (!knowledge) {
-    console.error(
-      `cannot write the tool schemas: the corpus failed verification: ${loadProblems.join("; ")}`,
-    );
-    process.exit(1);
-  }
+function toolJsonSchemas(knowledge: Knowledge): ToolJsonSchemas {
   const context = serverContext(knowledge);
   const tools: ToolJsonSchemas["tools"] = {};
   type Schema = StandardSchemaWithJSON<unknown, unknown>;
@@ -55,11 +53,6 @@ function toolJsonSchemas(): ToolJsonSchemas {
   };
   for (const r of registrations) if (r.kind === "tool") r.register(recorder as unknown as McpServer, context);
   return { corpusVersion: knowledge.version, tools };
-}
-const schemas = toolJsonSchemas();
-if (schemas.corpusVersion !== files.version) {
-  console.error("the corpus changed while the bundle was being built: build again");
-  process.exit(1);
 }
 
 // Chunk names carry content hashes: start from an empty folder so that no chunk of an earlier build
@@ -76,12 +69,13 @@ await build({
   sourcemap: true,
   logLevel: "warning",
   define: {
-    [BUILT_CORPUS_VERSION_NAME]: JSON.stringify(files.version),
-    [BUILT_TOOL_SCHEMAS_NAME]: JSON.stringify(JSON.stringify(schemas)),
+    [BUILT_CORPUS_VERSION_NAME]: JSON.stringify(knowledge.version),
+    [BUILT_TOOL_SCHEMAS_NAME]: JSON.stringify(JSON.stringify(toolJsonSchemas(knowledge))),
+    [PARSED_AHEAD_NAME]: JSON.stringify(JSON.stringify(parsedAhead)),
   },
   // CommonJS dependencies (e.g. the SDK's JSON Schema validator) call require(); ESM has none.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
-console.error(`bundled the server into dist/server/index.js (corpus version ${files.version})`);
+console.error(`bundled the server into dist/server/index.js (corpus version ${knowledge.version})`);

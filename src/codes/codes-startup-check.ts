@@ -18,8 +18,7 @@ function readValidated<T>(
   } catch (error) {
     return { problem: `${shown}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  // Parsed once per process: zod's compiled fast path would cost more than it saves.
-  const parsed = schema.safeParse(json, { jitless: true });
+  const parsed = files.validate(`codes/${file}`, json, schema);
   if (parsed.success) return { value: parsed.data };
   const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
   return { problem: `${shown}: ${issues.join("; ")}` };

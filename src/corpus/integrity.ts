@@ -5,6 +5,7 @@ import type { Corpus } from "./load-evidence.js";
 import { corpusVersionOf, hashCorpusFiles, ManifestSchema } from "./manifest.js";
 import type { Manifest, ManifestEntry } from "./manifest.js";
 import { MANIFEST_FILE, shownPath } from "./paths.js";
+import type { DataParser } from "./parsed-ahead.js";
 import { VerifiedFiles } from "./verified-files.js";
 
 const FIX = "run npm run update-manifest after an intended change";
@@ -40,7 +41,10 @@ function keptAtStart(path: string): boolean {
  * listed with its sha256, and nothing listed may be missing. The files come back as found on disk
  * (so later checks can report their own problems too); only an empty problem list makes them verified.
  */
-export function verifyCorpusFiles(dir: string): { files: VerifiedFiles; problems: string[] } {
+export function verifyCorpusFiles(
+  dir: string,
+  parser?: DataParser,
+): { files: VerifiedFiles; problems: string[] } {
   const problems: string[] = [];
   const manifest = readManifest(dir, problems);
   const onDisk = hashCorpusFiles(dir, keptAtStart);
@@ -70,7 +74,7 @@ export function verifyCorpusFiles(dir: string): { files: VerifiedFiles; problems
       if (!entries.has(path)) problems.push(`${shownPath(path)}: listed in the manifest but missing`);
     }
   }
-  return { files: new VerifiedFiles(dir, manifest?.version ?? "", entries, kept), problems };
+  return { files: new VerifiedFiles(dir, manifest?.version ?? "", entries, kept, parser), problems };
 }
 
 /**

@@ -54,8 +54,7 @@ export function loadEvidence(files: VerifiedFiles): LoadResult {
     const file = shownPath(relative);
     const json = parseJson(relative, files.text(relative), problems);
     if (json === undefined) continue;
-    // Parsed once per process: zod's compiled fast path would cost more than it saves.
-    const parsed = EvidenceFileSchema.safeParse(json, { jitless: true });
+    const parsed = files.validate(relative, json, EvidenceFileSchema);
     if (!parsed.success) {
       problems.push(...issues(relative, parsed.error));
       continue;

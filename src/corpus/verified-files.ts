@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { z } from "zod";
 import type { ManifestEntry } from "./manifest.js";
 import { sha256Hex } from "./manifest.js";
+import { DataParser } from "./parsed-ahead.js";
 import { shownPath } from "./paths.js";
 
 /**
@@ -17,7 +19,16 @@ export class VerifiedFiles {
     readonly version: string,
     private readonly entries: ReadonlyMap<string, ManifestEntry>,
     private readonly kept: ReadonlyMap<string, Buffer>,
+    private readonly parser: DataParser = new DataParser(),
   ) {}
+
+  /**
+   * A corpus JSON file's content (`json`, as read from `path`) checked against its schema: zod's
+   * result, or zod's output for the same bytes computed by the build (parsed-ahead.ts).
+   */
+  validate<S extends z.ZodType>(path: string, json: unknown, schema: S): z.ZodSafeParseResult<z.output<S>> {
+    return this.parser.parse(path, this.entries.get(path)?.sha256, json, schema);
+  }
 
   has(path: string): boolean {
     return this.entries.has(path);

@@ -53,8 +53,7 @@ function parseFile<T>(
     problems.push(`${shown}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
-  // Parsed once per process: zod's compiled fast path would cost more than it saves.
-  const parsed = schema.safeParse(json, { jitless: true });
+  const parsed = files.validate(file, json, schema);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push(`${shown}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
@@ -88,7 +87,8 @@ function loadProfiles(
     if (profile.version !== String(Number(version)))
       problems.push(`corpus/${file}: version "${profile.version}" does not match the file name`);
     const versions = profiles.get(id) ?? [];
-    versions.push({ profile, file, sha256: sha256Hex(files.bytes(file)) });
+    // The hash the start-up check verified against the manifest.
+    versions.push({ profile, file, sha256: files.entry(file)?.sha256 ?? sha256Hex(files.bytes(file)) });
     profiles.set(id, versions);
   }
   for (const versions of profiles.values())

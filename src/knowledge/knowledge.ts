@@ -1,6 +1,8 @@
 import { CodeSets } from "../codes/load-code-data.js";
 import { checkCodeFiles } from "../codes/codes-startup-check.js";
 import { verifyCorpusFiles } from "../corpus/integrity.js";
+import { DataParser } from "../corpus/parsed-ahead.js";
+import type { ParsedAheadTable } from "../corpus/parsed-ahead.js";
 import type { Corpus } from "../corpus/load-evidence.js";
 import { loadEvidence } from "../corpus/load-evidence.js";
 import { checkFamily } from "../families/check-family.js";
@@ -31,6 +33,12 @@ export interface Knowledge {
   claimRules: CompiledRules;
 }
 
+/** Zod's output for files the build parsed ahead (`parsedAhead`), or a table to write it down in (`record`). */
+export interface LoadOptions {
+  parsedAhead?: ParsedAheadTable | undefined;
+  record?: ParsedAheadTable | undefined;
+}
+
 /**
  * Load and verify a corpus folder: file integrity against the manifest, then the evidence, the
  * letter data, the code-set manifests and each family's data. Returns knowledge only when no check
@@ -39,8 +47,9 @@ export interface Knowledge {
 export function loadKnowledge(
   dir: string,
   modules: readonly FamilyModule[],
+  options: LoadOptions = {},
 ): { knowledge?: Knowledge; problems: string[] } {
-  const { files, problems } = verifyCorpusFiles(dir);
+  const { files, problems } = verifyCorpusFiles(dir, new DataParser(options.parsedAhead, options.record));
   const evidence = loadEvidence(files);
   problems.push(...evidence.problems);
   const letters = loadLetterData(files);

@@ -44,8 +44,7 @@ function load<T>(
     problems.push(`corpus/${file}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  // Parsed once per process: zod's compiled fast path would cost more than it saves.
-  const parsed = schema.safeParse(raw, { jitless: true });
+  const parsed = files.validate(file, raw, schema);
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((i) => `corpus/${file}: ${i.path.join(".") || "(root)"}: ${i.message}`),

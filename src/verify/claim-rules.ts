@@ -148,7 +148,7 @@ export function loadClaimRules(files: VerifiedFiles): { rules?: CompiledRules; p
       problems: [`corpus/${CLAIM_RULES_FILE}: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
-  const parsed = ClaimRulesSchema.safeParse(raw, { jitless: true });
+  const parsed = files.validate(CLAIM_RULES_FILE, raw, ClaimRulesSchema);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map(
