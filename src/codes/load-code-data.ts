@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { z } from "zod";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CptPlainLanguageSchema } from "./cpt-plain-language-schema.js";
@@ -106,6 +107,12 @@ function parseHcpcsRelease(read: CodeFileReader, release: HcpcsRelease): HcpcsTa
   return hcpcs;
 }
 
+/** Checks a codes/ file's JSON against its schema and gives zod's output, or throws. */
+export type CodeFileParser = <S extends z.ZodType>(file: string, json: unknown, schema: S) => z.output<S>;
+
+// Parsed once per process: zod's compiled fast path would cost more than it saves.
+const parseWithZod: CodeFileParser = (_file, json, schema) => schema.parse(json, { jitless: true });
+
 /**
  * The code sets of a corpus: the release facts at hand, each release's tables parsed on first use
  * (start-up stays fast) from bytes that must still have the hashes releases.json records. Every
@@ -119,11 +126,21 @@ export class CodeSets {
   private readonly views = new Map<string, CodeData>();
   private cpt: CptPlainLanguage | undefined;
 
-  /** `read` gives a file under codes/ by name (the verified corpus bytes, or an importer's output folder). */
-  constructor(private readonly read: CodeFileReader) {
-    // Parsed once per process: zod's compiled fast path would cost more than it saves.
-    this.releases = CodeReleasesSchema.parse(readJson(read, CODE_FILES.releases), { jitless: true });
-    this.updates = HcpcsUpdatesSchema.parse(readJson(read, CODE_FILES.hcpcsUpdates), { jitless: true });
+  /**
+   * `read` gives a file under codes/ by name (the verified corpus bytes, or an importer's output
+   * folder); `parse` checks a file's JSON against its schema (zod; for the corpus, the verified files'
+   * own check, which may hold zod's output parsed ahead by the build).
+   */
+  constructor(
+    private readonly read: CodeFileReader,
+    private readonly parse: CodeFileParser = parseWithZod,
+  ) {
+    this.releases = parse(CODE_FILES.releases, readJson(read, CODE_FILES.releases), CodeReleasesSchema);
+    this.updates = parse(
+      CODE_FILES.hcpcsUpdates,
+      readJson(read, CODE_FILES.hcpcsUpdates),
+      HcpcsUpdatesSchema,
+    );
   }
 
   /** The newest shipped releases (what an answer without a date of service reads). */
@@ -172,7 +189,7 @@ export class CodeSets {
     const key = `${icdIndex}:${hcpcsIndex}`;
     const existing = this.views.get(key);
     if (existing) return existing;
-    this.cpt ??= CptPlainLanguageSchema.parse(readJson(this.read, CODE_FILES.cpt), { jitless: true });
+    this.cpt ??= this.parse(CODE_FILES.cpt, readJson(this.read, CODE_FILES.cpt), CptPlainLanguageSchema);
     const cpt = this.cpt;
     const { release, icd, notes } = this.icdRelease(icdIndex);
     const hcpcsRelease = this.releases.hcpcs[hcpcsIndex];

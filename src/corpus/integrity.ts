@@ -2,28 +2,29 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { closestIds } from "./closest-ids.js";
 import type { Corpus } from "./load-evidence.js";
-import { corpusVersionOf, hashCorpusFiles, ManifestSchema } from "./manifest.js";
+import { corpusVersionOf, hashCorpusFiles, ManifestSchema, sha256Hex } from "./manifest.js";
 import type { Manifest, ManifestEntry } from "./manifest.js";
 import { MANIFEST_FILE, shownPath } from "./paths.js";
-import type { DataParser } from "./parsed-ahead.js";
+import { DataParser } from "./parsed-ahead.js";
 import { VerifiedFiles } from "./verified-files.js";
 
 const FIX = "run npm run update-manifest after an intended change";
 
-function readManifest(dir: string, problems: string[]): Manifest | undefined {
+function readManifest(dir: string, problems: string[], parser: DataParser): Manifest | undefined {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) {
     problems.push(`${shownPath(MANIFEST_FILE)}: missing (${FIX})`);
     return undefined;
   }
+  const bytes = readFileSync(path);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     problems.push(`${shownPath(MANIFEST_FILE)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
-  const parsed = ManifestSchema.safeParse(json, { jitless: true });
+  const parsed = parser.parse(MANIFEST_FILE, sha256Hex(bytes), json, ManifestSchema);
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.push(`${shownPath(MANIFEST_FILE)}: ${i.path.join(".")}: ${i.message}`);
     return undefined;
@@ -43,10 +44,10 @@ function keptAtStart(path: string): boolean {
  */
 export function verifyCorpusFiles(
   dir: string,
-  parser?: DataParser,
+  parser: DataParser = new DataParser(),
 ): { files: VerifiedFiles; problems: string[] } {
   const problems: string[] = [];
-  const manifest = readManifest(dir, problems);
+  const manifest = readManifest(dir, problems, parser);
   const onDisk = hashCorpusFiles(dir, keptAtStart);
   const entries = new Map<string, ManifestEntry>();
   const kept = new Map<string, Buffer>();

@@ -82,7 +82,14 @@ export function loadKnowledge(
       dir,
       version: files.version,
       corpus,
-      codes: new CodeSets((file) => files.bytes(`codes/${file}`)),
+      codes: new CodeSets(
+        (file) => files.bytes(`codes/${file}`),
+        (file, json, schema) => {
+          const parsed = files.validate(`codes/${file}`, json, schema);
+          if (!parsed.success) throw parsed.error;
+          return parsed.data;
+        },
+      ),
       families: new Families(families),
       letters: letters.data,
       claimRules: claimRules.rules,
