@@ -35,8 +35,16 @@ interface CaseView {
   service?: ServiceView;
 }
 
+/**
+ * Each path split once: every path comes from a family's facts file (a few dozen), never from a
+ * case, and a review reads each of them at least once per fact.
+ */
+const pathKeys = new Map<string, readonly string[]>();
+
 function at(value: unknown, path: string): unknown {
-  for (const key of path.split(".")) {
+  let keys = pathKeys.get(path);
+  if (!keys) pathKeys.set(path, (keys = path.split(".")));
+  for (const key of keys) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
