@@ -7,12 +7,26 @@ export function canonicalJson(value: unknown): string {
     if (text === undefined) throw new Error(`canonicalJson: ${typeof value} has no JSON form`);
     return text;
   }
-  if (Array.isArray(value))
-    return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  // Written as loops (no entry tuples, no intermediate arrays): the audit hashes every input with it.
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      out += `${i > 0 ? "," : ""}${canonicalJson(item === undefined ? null : item)}`;
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = "{";
+  let separator = "";
+  // The default sort orders by UTF-16 code units, as `<` does.
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${separator}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    separator = ",";
+  }
+  return `${out}}`;
 }
 
 export function sha256Hex(text: string): string {
