@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** JSON with object keys sorted at every level and no whitespace: the same value always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -29,8 +29,9 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** sha256 of the UTF-8 text, in hex. The one-shot hash() (Node 20.12+) skips building a Hash object per input. */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 /** The audit hash of a tool input: sha256 of its canonical JSON, every field included. */
