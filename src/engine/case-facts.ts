@@ -35,8 +35,16 @@ interface CaseView {
   service?: ServiceView;
 }
 
+/**
+ * Each path split once: every path comes from a family's facts file (a few dozen), never from a
+ * case, and a review reads each of them at least once per fact.
+ */
+const pathKeys = new Map<string, readonly string[]>();
+
 function at(value: unknown, path: string): unknown {
-  for (const key of path.split(".")) {
+  let keys = pathKeys.get(path);
+  if (!keys) pathKeys.set(path, (keys = path.split(".")));
+  for (const key of keys) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
@@ -374,13 +382,14 @@ export function readCaseFacts(input: CaseInput, family: Family): CaseFactsReader
     classes: classifyDiagnosis(code, family.classes),
   }));
   const all = family.facts.facts;
+  const perService = serviceFactsOf(family);
   const outcomes = all.map((fact) => factOutcome(fact, view, classified));
   return {
     facts: assemble(all, outcomes, classified),
     forService(service) {
       const serviceView_: CaseView = { ...view, service: serviceView(service, family) };
       const own = all.map((fact, i) =>
-        readsService(fact) ? factOutcome(fact, serviceView_, classified) : outcomes[i],
+        perService[i] ? factOutcome(fact, serviceView_, classified) : outcomes[i],
       ) as FactOutcome[];
       return assemble(all, own, classified);
     },
@@ -409,4 +418,18 @@ function pathsOf(reader: FactReader): string[] {
 /** Whether a fact is read from the service under review (then it is read once per service). */
 export function readsService(fact: Fact): boolean {
   return fact.read !== undefined && pathsOf(fact.read).some((p) => p.startsWith("service."));
+}
+
+/** Which of the family's facts (in facts.json order) are read from the service under review: derived once per family. */
+const serviceFacts = new WeakMap<Family, readonly boolean[]>();
+
+function serviceFactsOf(family: Family): readonly boolean[] {
+  let reads = serviceFacts.get(family);
+  if (!reads) serviceFacts.set(family, (reads = family.facts.facts.map(readsService)));
+  return reads;
+}
+
+/** Whether any fact of the family is read from the service under review (then each service has its own facts). */
+export function readsAnyService(family: Family): boolean {
+  return serviceFactsOf(family).includes(true);
 }

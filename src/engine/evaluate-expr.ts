@@ -17,8 +17,9 @@ export interface ExprContext extends LeafContext {
  * at its address: a child of `.../X` is `.../X/and[0]`, `.../X/or[1]`, `.../X/not[0]`.
  */
 export function evaluateExpr(expr: Expr, address: string, ctx: ExprContext): Tri {
-  const slot = ctx.trace.length;
-  ctx.trace.push({ address, op: expr.op, value: "unknown" });
+  // Pushed before the children (parent first), completed once its value is known.
+  const node: TraceNode = { address, op: expr.op, value: "unknown" };
+  ctx.trace.push(node);
   let value: Tri;
   let observed: TraceNode["observed"];
   switch (expr.op) {
@@ -36,7 +37,9 @@ export function evaluateExpr(expr: Expr, address: string, ctx: ExprContext): Tri
       if (!result)
         throw new Error(`criterion "${expr.id}" is referenced at ${address} before it is evaluated`);
       value = result.value;
-      observed = { [expr.id]: result.address };
+      // Assigned rather than a computed-key literal (a slow path in V8; see observedFact).
+      observed = {};
+      observed[expr.id] = result.address;
       break;
     }
     default: {
@@ -45,6 +48,7 @@ export function evaluateExpr(expr: Expr, address: string, ctx: ExprContext): Tri
       observed = leaf.observed;
     }
   }
-  ctx.trace[slot] = observed ? { address, op: expr.op, value, observed } : { address, op: expr.op, value };
+  node.value = value;
+  if (observed) node.observed = observed;
   return value;
 }

@@ -116,11 +116,13 @@ export function evaluateService(
   const firstSure = open.findIndex((p) => p.when === "true");
   const candidates = chosen ? [] : firstSure < 0 ? open : open.slice(0, firstSure + 1);
 
-  const valueAt = new Map(trace.map((n) => [n.address, n.value]));
   const requests = new Set<string>();
+  // Built only when requests are collected (a chosen pathway with its requirement met needs none):
+  // hashing every trace address is a large part of evaluating a service.
+  let valueAt: Map<string, Tri> | undefined;
   const walkOf = (follow: (v: Tri) => boolean): Walk => ({
     byId: outcomes,
-    valueAt,
+    valueAt: (valueAt ??= new Map(trace.map((n) => [n.address, n.value]))),
     follow,
     requests,
     fallback: policy.fallbackRequest,

@@ -8,7 +8,7 @@ import type { Pathway, Profile } from "../families/profile-schema.js";
 import { fillTemplate, policyParams } from "../families/templates.js";
 import { inputSha256 } from "./canonical-json.js";
 import type { CaseFacts } from "./case-facts.js";
-import { readCaseFacts, readsService } from "./case-facts.js";
+import { readCaseFacts, readsAnyService } from "./case-facts.js";
 import type { CaseFactsReader } from "./case-facts.js";
 import type { CaseInput } from "./case-schema.js";
 import type { Determination } from "./determination.js";
@@ -185,7 +185,7 @@ export function evaluate(input: CaseInput, context: EvaluationContext): Evaluati
 
   const reader = context.facts ?? readCaseFacts(input, family);
   const facts = reader.facts;
-  const perService = family.facts.facts.some(readsService);
+  const perService = readsAnyService(family);
   const codes = input.request.services.map((s) => s.code);
   const keys = serviceKeys(codes);
   const inForce = context.inForce ?? true;

@@ -39,9 +39,13 @@ interface Run {
   family: Family;
 }
 
-function rerun(run: Run, overrides: Record<string, FactValue>): ServiceOutcome {
-  const facts = { ...run.facts, values: { ...run.facts.values, ...overrides } };
+function evaluateRun(run: Run, facts: CaseFacts): ServiceOutcome {
   return evaluateService(run.policy, run.scope, run.key, facts, run.family.data.outOfScopeReason);
+}
+
+/** The service evaluated again with some facts given other values. */
+function rerun(run: Run, overrides: Record<string, FactValue>): ServiceOutcome {
+  return evaluateRun(run, { ...run.facts, values: { ...run.facts.values, ...overrides } });
 }
 
 function shown(value: FactValue): string {
@@ -168,6 +172,6 @@ function settleUnknowns(run: Run, outcome: ServiceOutcome): Settled | undefined 
 
 /** Evaluate one service, then settle it: a contradiction that matters pends; a pend that cannot help is decided. */
 export function settleService(run: Run): Settled {
-  const outcome = rerun(run, {});
+  const outcome = evaluateRun(run, run.facts);
   return contradictionPend(run, outcome) ?? settleUnknowns(run, outcome) ?? outcome;
 }
