@@ -1,3 +1,4 @@
+import { jsonProblems } from "../corpus/checked-json.js";
 import type { z } from "zod";
 import type { VerifiedFiles } from "../corpus/verified-files.js";
 import { CptPlainLanguageSchema } from "./cpt-plain-language-schema.js";
@@ -5,23 +6,14 @@ import { HcpcsUpdatesSchema } from "./hcpcs-updates-schema.js";
 import { CODE_FILES, CodeReleasesSchema, icdDataFiles } from "./release-manifest.js";
 import type { DataFile } from "./release-manifest.js";
 
-/** A JSON file under corpus/codes/ validated by its schema, or one line naming what is wrong. */
+/** A JSON file under corpus/codes/ validated by its schema, or what is wrong with it. */
 function readValidated<T>(
   files: VerifiedFiles,
   file: string,
   schema: z.ZodType<T>,
-): { value: T } | { problem: string } {
-  const shown = `corpus/codes/${file}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(files.text(`codes/${file}`));
-  } catch (error) {
-    return { problem: `${shown}: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const parsed = files.validate(`codes/${file}`, json, schema);
-  if (parsed.success) return { value: parsed.data };
-  const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-  return { problem: `${shown}: ${issues.join("; ")}` };
+): { value: T } | { problems: string[] } {
+  const parsed = files.json(`codes/${file}`, schema);
+  return parsed.ok ? { value: parsed.value } : { problems: jsonProblems(`corpus/codes/${file}`, parsed) };
 }
 
 /**
@@ -32,11 +24,11 @@ function readValidated<T>(
 export function checkCodeFiles(files: VerifiedFiles): string[] {
   const problems: string[] = [];
   const cpt = readValidated(files, CODE_FILES.cpt, CptPlainLanguageSchema);
-  if ("problem" in cpt) problems.push(cpt.problem);
+  if ("problems" in cpt) problems.push(...cpt.problems);
   const updates = readValidated(files, CODE_FILES.hcpcsUpdates, HcpcsUpdatesSchema);
-  if ("problem" in updates) problems.push(updates.problem);
+  if ("problems" in updates) problems.push(...updates.problems);
   const releases = readValidated(files, CODE_FILES.releases, CodeReleasesSchema);
-  if ("problem" in releases) return [...problems, releases.problem];
+  if ("problems" in releases) return [...problems, ...releases.problems];
   const data: DataFile[] = [
     ...releases.value.icd10cm.flatMap(icdDataFiles),
     ...releases.value.hcpcs.map((r) => r.codes),

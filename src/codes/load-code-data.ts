@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkJson, jsonProblems } from "../corpus/checked-json.js";
 import { CptPlainLanguageSchema } from "./cpt-plain-language-schema.js";
 import type { CptPlainLanguage } from "./cpt-plain-language-schema.js";
 import { parseHcpcsTable } from "./hcpcs-table.js";
@@ -54,10 +55,6 @@ export interface DatedCodeData {
 /** Reads one file of a code-data folder by its name under codes/. */
 export type CodeFileReader = (file: string) => Buffer;
 
-function readJson(read: CodeFileReader, file: string): unknown {
-  return JSON.parse(read(file).toString("utf8"));
-}
-
 /** A data file's text, refused unless its bytes and sha256 are those releases.json records. */
 function checkedText(read: CodeFileReader, file: DataFile): string {
   const bytes = read(file.file);
@@ -107,11 +104,17 @@ function parseHcpcsRelease(read: CodeFileReader, release: HcpcsRelease): HcpcsTa
   return hcpcs;
 }
 
-/** Checks a codes/ file's JSON against its schema and gives zod's output, or throws. */
-export type CodeFileParser = <S extends z.ZodType>(file: string, json: unknown, schema: S) => z.output<S>;
+/** A codes/ JSON file by its name, checked against its schema: zod's output, or throws. */
+export type CodeFileParser = <S extends z.ZodType>(file: string, schema: S) => z.output<S>;
 
-// Parsed once per process: zod's compiled fast path would cost more than it saves.
-const parseWithZod: CodeFileParser = (_file, json, schema) => schema.parse(json, { jitless: true });
+/** A CodeFileParser reading each file with `read` and checking it with zod. */
+function parseWithZod(read: CodeFileReader): CodeFileParser {
+  return (file, schema) => {
+    const checked = checkJson(read(file).toString("utf8"), schema);
+    if (!checked.ok) throw new Error(jsonProblems(`codes/${file}`, checked).join("\n"));
+    return checked.value;
+  };
+}
 
 /**
  * The code sets of a corpus: the release facts at hand, each release's tables parsed on first use
@@ -128,19 +131,16 @@ export class CodeSets {
 
   /**
    * `read` gives a file under codes/ by name (the verified corpus bytes, or an importer's output
-   * folder); `parse` checks a file's JSON against its schema (zod; for the corpus, the verified files'
-   * own check, which may hold zod's output parsed ahead by the build).
+   * folder); `parse` reads a JSON file and checks it against its schema (zod on the bytes `read`
+   * gives; for the corpus, the verified files' own check, which may hold zod's output parsed ahead
+   * by the build).
    */
   constructor(
     private readonly read: CodeFileReader,
-    private readonly parse: CodeFileParser = parseWithZod,
+    private readonly parse: CodeFileParser = parseWithZod(read),
   ) {
-    this.releases = parse(CODE_FILES.releases, readJson(read, CODE_FILES.releases), CodeReleasesSchema);
-    this.updates = parse(
-      CODE_FILES.hcpcsUpdates,
-      readJson(read, CODE_FILES.hcpcsUpdates),
-      HcpcsUpdatesSchema,
-    );
+    this.releases = parse(CODE_FILES.releases, CodeReleasesSchema);
+    this.updates = parse(CODE_FILES.hcpcsUpdates, HcpcsUpdatesSchema);
   }
 
   /** The newest shipped releases (what an answer without a date of service reads). */
@@ -189,7 +189,7 @@ export class CodeSets {
     const key = `${icdIndex}:${hcpcsIndex}`;
     const existing = this.views.get(key);
     if (existing) return existing;
-    this.cpt ??= this.parse(CODE_FILES.cpt, readJson(this.read, CODE_FILES.cpt), CptPlainLanguageSchema);
+    this.cpt ??= this.parse(CODE_FILES.cpt, CptPlainLanguageSchema);
     const cpt = this.cpt;
     const { release, icd, notes } = this.icdRelease(icdIndex);
     const hcpcsRelease = this.releases.hcpcs[hcpcsIndex];

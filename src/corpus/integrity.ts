@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { jsonProblems } from "./checked-json.js";
 import { closestIds } from "./closest-ids.js";
 import type { Corpus } from "./load-evidence.js";
 import { corpusVersionOf, hashCorpusFiles, ManifestSchema, sha256Hex } from "./manifest.js";
@@ -17,19 +18,12 @@ function readManifest(dir: string, problems: string[], parser: DataParser): Mani
     return undefined;
   }
   const bytes = readFileSync(path);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString("utf8"));
-  } catch (error) {
-    problems.push(`${shownPath(MANIFEST_FILE)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  const parsed = parser.parse(MANIFEST_FILE, sha256Hex(bytes), () => bytes.toString("utf8"), ManifestSchema);
+  if (!parsed.ok) {
+    problems.push(...jsonProblems(shownPath(MANIFEST_FILE), parsed));
     return undefined;
   }
-  const parsed = parser.parse(MANIFEST_FILE, sha256Hex(bytes), json, ManifestSchema);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) problems.push(`${shownPath(MANIFEST_FILE)}: ${i.path.join(".")}: ${i.message}`);
-    return undefined;
-  }
-  return parsed.data;
+  return parsed.value;
 }
 
 /** Files parsed at start are kept in memory as hashed; the large code tables are hashed in chunks and read again when first used. */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { jsonProblems } from "./checked-json.js";
 import { EVIDENCE_SOURCES_DIR, shownPath } from "./paths.js";
 import { EvidenceFileSchema } from "./schemas.js";
 import type { EvidenceOrigin, Passage, Source } from "./schemas.js";
@@ -20,19 +20,6 @@ export interface LoadResult {
   problems: string[];
 }
 
-function issues(file: string, error: z.ZodError): string[] {
-  return error.issues.map((i) => `${shownPath(file)}: ${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`);
-}
-
-function parseJson(file: string, text: string, problems: string[]): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    problems.push(`${shownPath(file)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-    return undefined;
-  }
-}
-
 /** Read, validate and cross-check every evidence file; a corpus is returned only when nothing is wrong. */
 export function loadEvidence(files: VerifiedFiles): LoadResult {
   const problems: string[] = [];
@@ -52,14 +39,12 @@ export function loadEvidence(files: VerifiedFiles): LoadResult {
   for (const name of names) {
     const relative = `${EVIDENCE_SOURCES_DIR}/${name}`;
     const file = shownPath(relative);
-    const json = parseJson(relative, files.text(relative), problems);
-    if (json === undefined) continue;
-    const parsed = files.validate(relative, json, EvidenceFileSchema);
-    if (!parsed.success) {
-      problems.push(...issues(relative, parsed.error));
+    const parsed = files.json(relative, EvidenceFileSchema);
+    if (!parsed.ok) {
+      problems.push(...jsonProblems(file, parsed));
       continue;
     }
-    const { source, passages: list, origin } = parsed.data;
+    const { source, passages: list, origin } = parsed.value;
     if (name !== `${source.id}.json`) problems.push(`${file}: holds source "${source.id}"; the file must be named ${source.id}.json`);
     const firstFile = where.get(source.id);
     if (firstFile) problems.push(`${file}: duplicate source id "${source.id}" (also in ${firstFile})`);

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
+import { checkJson } from "./checked-json.js";
+import type { CheckedJson } from "./checked-json.js";
 
 /**
  * Zod's output for the shipped corpus's JSON files, computed by the bundle step
@@ -28,9 +30,10 @@ export function builtParsedAhead(): ParsedAheadTable | undefined {
 }
 
 /**
- * How a loader's JSON is checked against its schema: zod, unless `ahead` holds zod's output for
- * these exact bytes. With `record`, every output that JSON keeps exactly (no undefined, no class
- * instances) is written down by path and hash: that is how the bundle step makes its table.
+ * How a loader's JSON file is read and checked against its schema: zod, unless `ahead` holds zod's
+ * output for these exact bytes (then the text is not even parsed as JSON). With `record`, every
+ * output that JSON keeps exactly (no undefined, no class instances) is written down by path and
+ * hash: that is how the bundle step makes its table.
  */
 export class DataParser {
   constructor(
@@ -38,22 +41,22 @@ export class DataParser {
     private readonly record?: ParsedAheadTable,
   ) {}
 
+  /** The file at `path`, whose bytes have `sha256`, its text read by `text` only when needed. */
   parse<S extends z.ZodType>(
     path: string,
     sha256: string | undefined,
-    json: unknown,
+    text: () => string,
     schema: S,
-  ): z.ZodSafeParseResult<z.output<S>> {
+  ): CheckedJson<z.output<S>> {
     const known = this.ahead?.[path];
     if (known && sha256 !== undefined && known.sha256 === sha256) {
-      return { success: true, data: known.value as z.output<S> };
+      return { ok: true, value: known.value as z.output<S> };
     }
-    // Parsed once per process: zod's compiled fast path would cost more than it saves.
-    const parsed = schema.safeParse(json, { jitless: true });
-    if (parsed.success && this.record && sha256 !== undefined) {
-      const copy: unknown = JSON.parse(JSON.stringify(parsed.data));
-      if (isDeepStrictEqual(copy, parsed.data)) this.record[path] = { sha256, value: copy };
+    const checked = checkJson(text(), schema);
+    if (checked.ok && this.record && sha256 !== undefined) {
+      const copy: unknown = JSON.parse(JSON.stringify(checked.value));
+      if (isDeepStrictEqual(copy, checked.value)) this.record[path] = { sha256, value: copy };
     }
-    return parsed;
+    return checked;
   }
 }

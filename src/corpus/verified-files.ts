@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import type { CheckedJson } from "./checked-json.js";
 import type { ManifestEntry } from "./manifest.js";
 import { sha256Hex } from "./manifest.js";
 import { DataParser } from "./parsed-ahead.js";
@@ -23,11 +24,11 @@ export class VerifiedFiles {
   ) {}
 
   /**
-   * A corpus JSON file's content (`json`, as read from `path`) checked against its schema: zod's
-   * result, or zod's output for the same bytes computed by the build (parsed-ahead.ts).
+   * A corpus JSON file read and checked against its schema: zod's result, or zod's output for the
+   * same bytes computed by the build (parsed-ahead.ts). jsonProblems words a failure.
    */
-  validate<S extends z.ZodType>(path: string, json: unknown, schema: S): z.ZodSafeParseResult<z.output<S>> {
-    return this.parser.parse(path, this.entries.get(path)?.sha256, json, schema);
+  json<S extends z.ZodType>(path: string, schema: S): CheckedJson<z.output<S>> {
+    return this.parser.parse(path, this.entries.get(path)?.sha256, () => this.text(path), schema);
   }
 
   has(path: string): boolean {

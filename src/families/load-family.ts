@@ -1,3 +1,4 @@
+import { jsonProblems } from "../corpus/checked-json.js";
 import type { z } from "zod";
 import { sha256Hex } from "../corpus/manifest.js";
 import type { VerifiedFiles } from "../corpus/verified-files.js";
@@ -46,21 +47,12 @@ function parseFile<T>(
     problems.push(`${shown}: missing`);
     return undefined;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(files.text(file));
-  } catch (error) {
-    problems.push(`${shown}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  const parsed = files.json(file, schema);
+  if (!parsed.ok) {
+    problems.push(...jsonProblems(shown, parsed));
     return undefined;
   }
-  const parsed = files.validate(file, json, schema);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push(`${shown}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
-    }
-    return undefined;
-  }
-  return parsed.data;
+  return parsed.value;
 }
 
 const PROFILE_FILE = /^([A-Za-z0-9][A-Za-z0-9-]*)\.v([0-9]+)\.json$/;

@@ -1,5 +1,6 @@
 import { CodeSets } from "../codes/load-code-data.js";
 import { checkCodeFiles } from "../codes/codes-startup-check.js";
+import { jsonProblems } from "../corpus/checked-json.js";
 import { verifyCorpusFiles } from "../corpus/integrity.js";
 import { DataParser } from "../corpus/parsed-ahead.js";
 import type { ParsedAheadTable } from "../corpus/parsed-ahead.js";
@@ -84,10 +85,10 @@ export function loadKnowledge(
       corpus,
       codes: new CodeSets(
         (file) => files.bytes(`codes/${file}`),
-        (file, json, schema) => {
-          const parsed = files.validate(`codes/${file}`, json, schema);
-          if (!parsed.success) throw parsed.error;
-          return parsed.data;
+        (file, schema) => {
+          const parsed = files.json(`codes/${file}`, schema);
+          if (!parsed.ok) throw new Error(jsonProblems(`corpus/codes/${file}`, parsed).join("\n"));
+          return parsed.value;
         },
       ),
       families: new Families(families),

@@ -1,3 +1,4 @@
+import { jsonProblems } from "../corpus/checked-json.js";
 import type { z } from "zod";
 import type { VerifiedFiles } from "../corpus/verified-files.js";
 import {
@@ -37,21 +38,12 @@ function load<T>(
   files: VerifiedFiles,
   problems: string[],
 ): T | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(files.text(file)) as unknown;
-  } catch (error) {
-    problems.push(`corpus/${file}: ${error instanceof Error ? error.message : String(error)}`);
+  const parsed = files.json(file, schema);
+  if (!parsed.ok) {
+    problems.push(...jsonProblems(`corpus/${file}`, parsed));
     return undefined;
   }
-  const parsed = files.validate(file, raw, schema);
-  if (!parsed.success) {
-    problems.push(
-      ...parsed.error.issues.map((i) => `corpus/${file}: ${i.path.join(".") || "(root)"}: ${i.message}`),
-    );
-    return undefined;
-  }
-  return parsed.data;
+  return parsed.value;
 }
 
 /** The letter data files, validated. */

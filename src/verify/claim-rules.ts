@@ -1,3 +1,4 @@
+import { jsonProblems } from "../corpus/checked-json.js";
 import type { VerifiedFiles } from "../corpus/verified-files.js";
 import {
   ClaimRulesSchema,
@@ -140,21 +141,7 @@ export type { CertaintyLevel, DirectionValue, StrengthValue };
 
 /** Load and validate the rules file of a verified corpus; problems name the file and field. */
 export function loadClaimRules(files: VerifiedFiles): { rules?: CompiledRules; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(files.text(CLAIM_RULES_FILE)) as unknown;
-  } catch (error) {
-    return {
-      problems: [`corpus/${CLAIM_RULES_FILE}: ${error instanceof Error ? error.message : String(error)}`],
-    };
-  }
-  const parsed = files.validate(CLAIM_RULES_FILE, raw, ClaimRulesSchema);
-  if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map(
-        (i) => `corpus/${CLAIM_RULES_FILE}: ${i.path.join(".") || "(root)"}: ${i.message}`,
-      ),
-    };
-  }
-  return { rules: compileRules(parsed.data), problems: [] };
+  const parsed = files.json(CLAIM_RULES_FILE, ClaimRulesSchema);
+  if (!parsed.ok) return { problems: jsonProblems(`corpus/${CLAIM_RULES_FILE}`, parsed) };
+  return { rules: compileRules(parsed.value), problems: [] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { jsonProblems } from "../../../src/corpus/checked-json.js";
 import { DataParser } from "../../../src/corpus/parsed-ahead.js";
 import type { ParsedAheadTable } from "../../../src/corpus/parsed-ahead.js";
 import { SHIPPED_FAMILIES } from "../../../src/families/shipped.js";
@@ -70,10 +71,54 @@ describe("corpus files parsed ahead by the build", () => {
     const record: ParsedAheadTable = {};
     const parser = new DataParser(undefined, record);
     const sha = "a".repeat(64);
-    parser.parse("plain.json", sha, { a: 1 }, z.object({ a: z.number(), b: z.string().default("x") }));
-    parser.parse("undefined-key.json", sha, {}, z.object({}).transform(() => ({ a: undefined })));
-    parser.parse("date.json", sha, { d: "2026-01-01" }, z.object({ d: z.string().transform((s) => new Date(s)) }));
-    parser.parse("invalid.json", sha, { a: "no" }, z.object({ a: z.number() }));
+    const text = (value: unknown) => () => JSON.stringify(value);
+    parser.parse("plain.json", sha, text({ a: 1 }), z.object({ a: z.number(), b: z.string().default("x") }));
+    parser.parse("undefined-key.json", sha, text({}), z.object({}).transform(() => ({ a: undefined })));
+    parser.parse(
+      "date.json",
+      sha,
+      text({ d: "2026-01-01" }),
+      z.object({ d: z.string().transform((s) => new Date(s)) }),
+    );
+    parser.parse("invalid.json", sha, text({ a: "no" }), z.object({ a: z.number() }));
+    parser.parse("not-json.json", sha, () => "{", z.object({}));
     expect(record).toEqual({ "plain.json": { sha256: sha, value: { a: 1, b: "x" } } });
+  });
+
+  it("read a file's text only when the table does not hold its bytes", () => {
+    const sha = "b".repeat(64);
+    const parser = new DataParser({ "held.json": { sha256: sha, value: { a: 2 } } });
+    const schema = z.object({ a: z.number() });
+    const reads: string[] = [];
+    const text = (path: string) => () => {
+      reads.push(path);
+      return '{"a": 3}';
+    };
+    expect(parser.parse("held.json", sha, text("held.json"), schema)).toEqual({ ok: true, value: { a: 2 } });
+    expect(parser.parse("held.json", "c".repeat(64), text("held.json"), schema)).toEqual({
+      ok: true,
+      value: { a: 3 },
+    });
+    expect(parser.parse("other.json", sha, text("other.json"), schema)).toEqual({ ok: true, value: { a: 3 } });
+    expect(reads).toEqual(["held.json", "other.json"]);
+  });
+
+  it("word what is wrong with a file one line per problem, naming the file", () => {
+    const parser = new DataParser();
+    const schema = z.object({ a: z.number(), b: z.object({ c: z.string() }) });
+    const notJson = parser.parse("x.json", undefined, () => "{ nope", schema);
+    const invalid = parser.parse("x.json", undefined, () => '{"a": "1", "b": {}}', schema);
+    const root = parser.parse("x.json", undefined, () => "[]", schema);
+    if (notJson.ok || invalid.ok || root.ok) throw new Error("expected failures");
+    expect(jsonProblems("corpus/x.json", notJson)).toEqual([
+      expect.stringMatching(/^corpus\/x\.json: not valid JSON \(.+\)$/),
+    ]);
+    expect(jsonProblems("corpus/x.json", invalid)).toEqual([
+      expect.stringMatching(/^corpus\/x\.json: a: .*expected number/),
+      expect.stringMatching(/^corpus\/x\.json: b\.c: .*expected string/),
+    ]);
+    expect(jsonProblems("corpus/x.json", root)).toEqual([
+      "corpus/x.json: Invalid input: expected object, received array",
+    ]);
   });
 });
