@@ -1,5 +1,5 @@
 import { createServer as createHttpServer } from "node:http";
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { createHash, timingSafeEqual } from "node:crypto";
 import express from "express";
@@ -10,7 +10,7 @@ import {
   toNodeHandler,
 } from "@modelcontextprotocol/node";
 import type { NodeMcpRequestHandler } from "@modelcontextprotocol/node";
-import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
+import { classifyInboundRequest, createMcpHandler } from "@modelcontextprotocol/server";
 import { createServer } from "./mcp/server.js";
 import type { ServerContext } from "./mcp/context.js";
 import { guardRequest } from "./request-guard.js";
@@ -160,16 +160,28 @@ function hostCheck(allowedHostNames: string[]) {
   };
 }
 
-/** The era classification reads the method, these headers and the (already parsed) body. */
-const CLASSIFIED_HEADERS = ["mcp-protocol-version", "mcp-method", "mcp-name"];
-
-function classificationRequest(req: Request): globalThis.Request {
-  const headers = new Headers();
-  for (const name of CLASSIFIED_HEADERS) {
-    const value = req.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return new globalThis.Request("http://localhost/mcp", { method: "POST", headers });
+/**
+ * Whether a POST, its body already parsed, belongs to the 2025 era: what the SDK's isLegacyRequest
+ * answers (from the MCP headers and the body), without building a fetch Request for every call. A
+ * body express did not parse as JSON is legacy, as isLegacyRequest has it.
+ */
+export function isLegacyPost(headers: IncomingHttpHeaders, body: unknown): boolean {
+  if (body === undefined) return true;
+  const one = (name: string): string | undefined => {
+    const value = headers[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const protocolVersionHeader = one("mcp-protocol-version");
+  const mcpMethodHeader = one("mcp-method");
+  const mcpNameHeader = one("mcp-name");
+  const outcome = classifyInboundRequest({
+    httpMethod: "POST",
+    body,
+    ...(protocolVersionHeader !== undefined ? { protocolVersionHeader } : {}),
+    ...(mcpMethodHeader !== undefined ? { mcpMethodHeader } : {}),
+    ...(mcpNameHeader !== undefined ? { mcpNameHeader } : {}),
+  });
+  return outcome.kind === "legacy";
 }
 
 /**
@@ -198,7 +210,7 @@ function mcpEndpoint(context: ServerContext) {
       return;
     }
     try {
-      if (!(await isLegacyRequest(classificationRequest(req), req.body))) {
+      if (!isLegacyPost(req.headers, req.body)) {
         await modern(req, res, req.body);
         return;
       }
