@@ -61,6 +61,10 @@ describe("letter type follows the determination", () => {
         expect(letter.status).toBe("draft-requires-clinician-review");
         if (letter.letterType !== "denial") expect(letter.markdown).not.toMatch(DENIAL_WORDS);
         else expect(letter.markdown).toMatch(DENIAL_WORDS);
+        // The AI-use disclosure never claims a decision a letter does not make.
+        const decided = letter.letterType === "denial" || letter.letterType === "approval";
+        expect(letter.markdown.includes("reviewed your records and made the decision")).toBe(decided);
+        expect(letter.markdown.includes("No decision has been made yet")).toBe(!decided);
         // Independent re-check of the returned markdown: every quotation is byte-exact in the corpus.
         const v = verifyText(letter.markdown);
         expect(

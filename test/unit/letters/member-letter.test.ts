@@ -247,6 +247,30 @@ describe("context fields are plain text", () => {
     }
   });
 
+  // A value that starts a paragraph (the reviewer's name, a state's disclosure) must not start a
+  // list, a rule or a code block either; mid-line values could not.
+  const lineStarts = [
+    "- Dr. Evil",
+    "+ Dr",
+    "1. Dr. Evil",
+    "2024) applies",
+    "    indented code",
+    "---",
+    "===",
+  ];
+  const blocks = (md: string) =>
+    md.split("\n").filter((l) => /^( {4,}|[-+*] |\d+[.)] |-{3,}\s*$|={3,}\s*$)/.test(l));
+  const baseline = blocks(draftFor(REFERENCE_CASE, fullContext("commercial-erisa")).markdown).length;
+
+  it.each(fields)("%s: a value never turns its line into a list, rule or code block", (_, set) => {
+    for (const value of lineStarts) {
+      const ctx = fullContext("commercial-erisa");
+      set(ctx, value);
+      const md = draftFor(REFERENCE_CASE, LetterContextSchema.parse(ctx)).markdown;
+      expect(blocks(md).length, `${value}: ${blocks(md).join(" | ")}`).toBe(baseline);
+    }
+  });
+
   it.each(fields)(
     "%s: control characters and line breaks are refused, naming the field",
     async (path, set) => {
